@@ -1,0 +1,404 @@
+/**
+ * The document model every analyser and rule reads: blocks (headings, paragraphs, list items, dated
+ * case-note entries), sentences, sections, and lexicon hits.
+ *
+ * Speed is the design constraint here. Everything derived from one block of text (its structure, its
+ * sentences, its lexicon hits) is computed once and cached by the block's text, so re-linting after a
+ * keystroke only re-reads the block that changed; document-level work is a cheap pass over cached facts.
+ * Markdown structure comes from remark-parse, run only on blocks that carry markdown syntax.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { Root } from 'mdast';
+import type { CompiledLexicon, TermMatch } from './lexicon.js';
+import type { DocumentKind, Point, SectionId, Span } from './types.js';
+
+export type BlockType = 'heading' | 'paragraph' | 'list-item' | 'entry' | 'table-row';
+
+export interface Sentence extends Span {
+  index: number;
+  block: number;
+  text: string;
+}
+
+export interface Block extends Span {
+  index: number;
+  text: string;
+  type: BlockType;
+  /** Heading text without markup, when the whole block is a heading. */
+  heading?: string;
+  /** A leading label such as "**Alcohol:**" or "Basis:" on a block that also has content. */
+  label?: string;
+  /** Heading depth: markdown depth, or 2 for plain-text headings. */
+  level?: number;
+  /** The PSR section this block falls under, when known. */
+  section?: SectionId;
+  /** For case-note entries, the date the entry starts with (as written). */
+  date?: string;
+  /** Index of the case-note entry this block belongs to (entries can span several blocks). */
+  entry?: number;
+  sentences: Sentence[];
+}
+
+/** A lexicon match with the sentence and block it falls in. Offsets are absolute. */
+export interface Hit extends TermMatch {
+  sentence: number;
+  block: number;
+}
+
+interface BlockFacts {
+  type: BlockType;
+  heading?: string;
+  label?: string;
+  level?: number;
+  date?: string;
+  /** Sentence spans relative to the block. */
+  sentences: Span[];
+  hits: Map<string, TermMatch[]>;
+}
+
+const markdown = unified().use(remarkParse);
+
+// ---------------------------------------------------------------------------------------------------
+// Cache of per-block facts, keyed by the block's text. Bounded so a long session cannot grow it forever.
+const CACHE_LIMIT = 20000;
+const cache = new Map<string, BlockFacts>();
+function cached(text: string, make: () => BlockFacts): BlockFacts {
+  let facts = cache.get(text);
+  if (!facts) {
+    facts = make();
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(text, facts);
+  }
+  return facts;
+}
+/** For benchmarks and tests that want a cold start. */
+export function clearDocumentCache(): void {
+  cache.clear();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sentences
+
+/** Words after which a full stop does not end a sentence. */
+const ABBREVIATIONS = new Set(
+  'mr mrs ms miss dr prof st no nos approx e.g i.e eg ie etc vs v cf para paras s ss pc ps dc sgt insp det ch supt hmp hmyoi hmip fig vol ref co ltd inc jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun am pm'.split(
+    ' ',
+  ),
+);
+
+const SENTENCE_END = /[.!?…]+["'’”)\]]*(?=\s|$)|;(?=\s)|\s[—–]\s(?=[A-Z])/g;
+
+/** Splits a block into sentence spans (relative offsets), trimming whitespace. */
+export function splitSentences(text: string): Span[] {
+  const out: Span[] = [];
+  let from = 0;
+  SENTENCE_END.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_END.exec(text))) {
+    const end = m.index + m[0].length;
+    if (m[0][0] === '.') {
+      // "Mr. Smith", "e.g. this", "s.39", "12.5", initials "J. Smith".
+      const before = text.slice(Math.max(from, m.index - 12), m.index);
+      const word = /([A-Za-z.]+)$/.exec(before)?.[1]?.toLowerCase() ?? '';
+      const next = text.slice(end).trimStart()[0] ?? '';
+      if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\./g, ''))) continue;
+      if (/^[A-Za-z]$/.test(word) && /[A-Z]/.test(next)) continue; // an initial
+      if (next && /[a-z]/.test(next) && m[0] === '.') continue; // "approx. 40", lower-case continuation
+    }
+    push(out, text, from, end);
+    from = end;
+  }
+  push(out, text, from, text.length);
+  return out;
+}
+
+function push(out: Span[], text: string, start: number, end: number) {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (end > start) out.push({ start, end });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Blocks
+
+const DATE_AT_START = /^(?:[*_#\s]*)(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4})/i;
+const MARKDOWN_HINT = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)|\*\*|__/;
+const LABEL = /^\s*(?:\*\*|__)?([A-Z][A-Za-z0-9'’/&()\-, ]{1,40}?)(?::\s*(?:\*\*|__)|(?:\*\*|__):|:)\s+\S/;
+
+function plain(s: string): string {
+  return s
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/\*\*|__|[*_`]/g, '')
+    .replace(/\s*#+\s*$/, '')
+    .replace(/:\s*$/, '')
+    .trim();
+}
+
+function mdastFacts(text: string): { type: BlockType; heading?: string; level?: number } {
+  const tree = markdown.parse(text) as Root;
+  const node = tree.children[0];
+  if (!node) return { type: 'paragraph' };
+  if (node.type === 'heading') return { type: 'heading', heading: plain(text), level: node.depth };
+  if (node.type === 'list') return { type: 'list-item' };
+  if (node.type === 'table') return { type: 'table-row' };
+  if (node.type === 'paragraph' && node.children.length === 1 && node.children[0].type === 'strong') {
+    // A line that is entirely bold is a heading in Word-pasted and markdown reports alike.
+    return { type: 'heading', heading: plain(text), level: 3 };
+  }
+  return { type: 'paragraph' };
+}
+
+function analyseBlock(text: string): BlockFacts {
+  const dateMatch = DATE_AT_START.exec(text);
+  let type: BlockType = 'paragraph';
+  let heading: string | undefined;
+  let level: number | undefined;
+  if (MARKDOWN_HINT.test(text)) ({ type, heading, level } = mdastFacts(text));
+  if ((type === 'paragraph' || type === 'list-item') && isPlainHeading(text)) {
+    type = 'heading';
+    heading = plain(text).replace(/^\d+(\.\d+)*\.?\s+/, '');
+    level = 2;
+  }
+  if (type === 'heading' && heading) heading = heading.replace(/^\d+(\.\d+)*\.?\s+/, '');
+  let label: string | undefined;
+  if (type !== 'heading') {
+    const m = LABEL.exec(text);
+    if (m && m[1].split(/\s+/).length <= 6) label = m[1].trim();
+  }
+  if (dateMatch && type !== 'heading') type = 'entry';
+  return {
+    type,
+    heading,
+    level,
+    label,
+    date: dateMatch?.[1],
+    sentences: type === 'heading' ? [{ start: 0, end: text.length }] : splitSentences(text),
+    hits: new Map(),
+  };
+}
+
+/** Plain-text headings: "SOURCES OF INFORMATION", "2. Offence analysis", "Risk:" on a line of its own. */
+function isPlainHeading(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 3 || t.length > 80) return false;
+  if (/[.;!?,]$/.test(t)) return false;
+  const letters = t.replace(/[^A-Za-z]/g, '');
+  if (letters.length >= 3 && letters === letters.toUpperCase() && t.split(/\s+/).length <= 10) return true;
+  const numbered = /^\d+(\.\d+)*\.?\s+[A-Z][^.]*$/.exec(t);
+  if (numbered && t.split(/\s+/).length <= 8 && !/^\d+\.\d+\s/.test(t)) return true;
+  if (/^[A-Z][^.:]{2,50}:$/.test(t) && t.split(/\s+/).length <= 6) return true;
+  return false;
+}
+
+/**
+ * Splits text into blocks: one per line, except that a line continues the previous block when it looks
+ * like a hard-wrapped continuation (the previous line does not end a sentence and this one starts in
+ * lower case).
+ */
+function splitBlocks(text: string): Span[] {
+  const spans: Span[] = [];
+  let lineStart = 0;
+  const n = text.length;
+  while (lineStart <= n) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = n;
+    let end = lineEnd;
+    if (end > lineStart && text.charCodeAt(end - 1) === 13) end--; // CRLF
+    let s = lineStart;
+    while (s < end && (text[s] === ' ' || text[s] === '\t')) s++;
+    let e = end;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) {
+      const prev = spans[spans.length - 1];
+      const continues =
+        prev && prev.end >= lineStart - 2 && /^[a-z(]/.test(text[s]) && !/[.!?:;"”]$/.test(text.slice(prev.end - 1, prev.end));
+      if (continues && prev) prev.end = e;
+      else spans.push({ start: s, end: e });
+    }
+    if (lineEnd >= n) break;
+    lineStart = lineEnd + 1;
+  }
+  return spans;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sections
+
+export interface SectionMatcher {
+  /** Returns the section a heading or label names, if any. */
+  (heading: string): SectionId | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Kind detection
+
+const TITLE_PSR = /\b(pre[\s-]?sentence report|oral (psr|report)|\bpsr\b|fast delivery report|short format report)/i;
+
+function detectKind(blocks: Block[], text: string): DocumentKind {
+  const entries = blocks.filter((b) => b.type === 'entry').length;
+  if (entries >= 3 && entries >= blocks.length * 0.25) return 'case-notes';
+  const head = text.slice(0, 400);
+  if (/\b(contact log|case notes?|ndelius contact)\b/i.test(head) && entries >= 1) return 'case-notes';
+  if (TITLE_PSR.test(head)) return 'psr';
+  const sections = new Set(blocks.map((b) => b.section).filter(Boolean));
+  if (sections.size >= 3) return 'psr';
+  return 'section';
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+export class Doc {
+  readonly blocks: Block[] = [];
+  readonly sentences: Sentence[] = [];
+  readonly sections: { id: SectionId; heading: string; start: number; end: number }[] = [];
+  kind: DocumentKind = 'section';
+  private lineStarts: number[] | null = null;
+  private hitMemo = new Map<string, Hit[]>();
+  private facts: BlockFacts[] = [];
+
+  constructor(
+    readonly text: string,
+    sectionOf: SectionMatcher,
+  ) {
+    const spans = splitBlocks(text);
+    let section: SectionId | undefined;
+    let sectionLevel = 99;
+    let entry = -1;
+    for (const span of spans) {
+      const blockText = text.slice(span.start, span.end);
+      const facts = cached(blockText, () => analyseBlock(blockText));
+      const index = this.blocks.length;
+      const block: Block = {
+        index,
+        start: span.start,
+        end: span.end,
+        text: blockText,
+        type: facts.type,
+        heading: facts.heading,
+        label: facts.label,
+        level: facts.level,
+        date: facts.date,
+        sentences: [],
+      };
+      if (facts.type === 'entry') entry++;
+      if (entry >= 0 && facts.type !== 'heading') block.entry = entry;
+      const named = facts.heading ? sectionOf(facts.heading) : facts.label ? sectionOf(facts.label) : undefined;
+      if (facts.type === 'heading') {
+        if (named) {
+          section = named;
+          sectionLevel = facts.level ?? 2;
+          this.openSection(named, facts.heading ?? '', span.start);
+        } else if ((facts.level ?? 2) <= sectionLevel) {
+          // A heading we do not recognise at the same depth ends the current section.
+          section = undefined;
+          this.closeSection(span.start);
+        }
+      } else if (named && facts.label) {
+        // "**Alcohol:** drinks at weekends" labels only its own block, unless it stands for a PSR section.
+        block.section = named;
+      }
+      block.section ??= section;
+      for (const s of facts.sentences) {
+        const sentence: Sentence = {
+          index: this.sentences.length,
+          block: index,
+          start: span.start + s.start,
+          end: span.start + s.end,
+          text: blockText.slice(s.start, s.end),
+        };
+        this.sentences.push(sentence);
+        block.sentences.push(sentence);
+      }
+      this.blocks.push(block);
+      this.facts.push(facts);
+    }
+    this.closeSection(text.length);
+    this.kind = detectKind(this.blocks, text);
+  }
+
+  private openSection(id: SectionId, heading: string, start: number) {
+    this.closeSection(start);
+    this.sections.push({ id, heading, start, end: -1 });
+  }
+  private closeSection(at: number) {
+    const last = this.sections[this.sections.length - 1];
+    if (last && last.end < 0) last.end = at;
+  }
+
+  /** All hits of a lexicon, in document order; per-block results are cached across lint runs. */
+  hits(lexicon: CompiledLexicon): Hit[] {
+    let all = this.hitMemo.get(lexicon.key);
+    if (all) return all;
+    all = [];
+    for (const block of this.blocks) this.collect(lexicon, block, all);
+    this.hitMemo.set(lexicon.key, all);
+    return all;
+  }
+
+  /** Hits of a lexicon inside one block. */
+  hitsInBlock(lexicon: CompiledLexicon, blockIndex: number): Hit[] {
+    const out: Hit[] = [];
+    this.collect(lexicon, this.blocks[blockIndex], out);
+    return out;
+  }
+
+  /** Hits of a lexicon inside one sentence. */
+  hitsInSentence(lexicon: CompiledLexicon, sentence: Sentence): Hit[] {
+    return this.hitsInBlock(lexicon, sentence.block).filter((h) => h.sentence === sentence.index);
+  }
+
+  private collect(lexicon: CompiledLexicon, block: Block, out: Hit[]) {
+    const facts = this.facts[block.index];
+    let rel = facts.hits.get(lexicon.key);
+    if (!rel) {
+      rel = lexicon.match(block.text);
+      facts.hits.set(lexicon.key, rel);
+    }
+    let si = 0;
+    for (const m of rel) {
+      const start = block.start + m.start;
+      while (si < block.sentences.length - 1 && block.sentences[si].end <= start) si++;
+      const sentence = block.sentences[si];
+      out.push({ ...m, start, end: block.start + m.end, block: block.index, sentence: sentence ? sentence.index : -1 });
+    }
+  }
+
+  /** The sentence containing an offset (or the nearest one before it). */
+  sentenceAt(offset: number): Sentence | undefined {
+    let lo = 0;
+    let hi = this.sentences.length - 1;
+    let best: Sentence | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sentences[mid].start <= offset) {
+        best = this.sentences[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return best;
+  }
+
+  /** Blocks in a section. */
+  blocksIn(section: SectionId): Block[] {
+    return this.blocks.filter((b) => b.section === section);
+  }
+
+  /** Converts a UTF-16 offset into a 1-based line and column. */
+  point(offset: number): Point {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { offset, line: lo + 1, column: offset - starts[lo] + 1 };
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Term lists are data (rules/lexicons/*.json) that non-programmers can edit. A term is plain text matched
+ * case-insensitively on word boundaries, with two conveniences:
+ *   - `*` at the end of a word matches any word ending ("depress*" → depressed, depression);
+ *   - a space matches any run of spaces or hyphens ("self harm" → self-harm, self  harm).
+ * A term written as `/…/` is a raw regular expression, for the few cases plain text cannot express.
+ * A term starting with `=` is matched case-sensitively (acronyms such as "=DA", "=PoP").
+ */
+
+export interface TermMatch {
+  start: number;
+  end: number;
+  /** The group (e.g. a source id or event type) the term belongs to. */
+  group: string;
+  /** The term as written in the lexicon. */
+  term: string;
+}
+
+export interface CompiledLexicon {
+  /** Unique per content, used as a cache key. */
+  key: string;
+  match(text: string): TermMatch[];
+  test(text: string): boolean;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function termSource(term: string): string {
+  if (term.length > 2 && term.startsWith('/') && term.endsWith('/')) return `(?:${term.slice(1, -1).replace(/(^|[^\\])\((?!\?)/g, '$1(?:')})`; // keep group numbering ours
+  const body = term
+    .trim()
+    .split(/\s+/)
+    .map((word) => {
+      const star = word.endsWith('*');
+      const w = escape(star ? word.slice(0, -1) : word).replace(/['’]/g, "['’]");
+      return star ? `${w}[\\w'’-]*` : w;
+    })
+    .join('[\\s-]+');
+  const start = /^\w/.test(term) ? '\\b' : '';
+  const end = /[\w*]$/.test(term) ? '\\b' : '';
+  return `${start}${body}${end}`;
+}
+
+let counter = 0;
+
+/**
+ * Compiles groups of terms into two regular expressions (case-insensitive and case-sensitive), longest
+ * terms first so "CPS case summary" wins over "CPS".
+ */
+export function compileLexicon(name: string, groups: Record<string, readonly string[]>): CompiledLexicon {
+  const entries: { group: string; term: string; cs: boolean; src: string }[] = [];
+  for (const [group, terms] of Object.entries(groups)) {
+    for (const raw of terms) {
+      if (!raw || !raw.trim()) continue;
+      const cs = raw.startsWith('=');
+      const term = cs ? raw.slice(1) : raw;
+      entries.push({ group, term, cs, src: termSource(term) });
+    }
+  }
+  entries.sort((a, b) => b.term.length - a.term.length);
+  const build = (cs: boolean) => {
+    const list = entries.filter((e) => e.cs === cs);
+    if (!list.length) return null;
+    return { list, re: new RegExp(list.map((e) => `(${e.src})`).join('|'), cs ? 'g' : 'gi') };
+  };
+  const ci = build(false);
+  const cs = build(true);
+  const key = `${name}#${++counter}`;
+
+  const run = (text: string, out: TermMatch[], compiled: ReturnType<typeof build>) => {
+    if (!compiled) return;
+    const { re, list } = compiled;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      // Find which alternative matched: the first defined capture group.
+      let k = 1;
+      while (k < m.length && m[k] === undefined) k++;
+      const e = list[k - 1];
+      out.push({ start: m.index, end: m.index + m[0].length, group: e.group, term: e.term });
+    }
+  };
+
+  return {
+    key,
+    match(text) {
+      const out: TermMatch[] = [];
+      run(text, out, ci);
+      run(text, out, cs);
+      if (cs && ci) out.sort((a, b) => a.start - b.start);
+      return out;
+    },
+    test(text) {
+      if (ci) {
+        ci.re.lastIndex = 0;
+        if (ci.re.test(text)) return true;
+      }
+      if (cs) {
+        cs.re.lastIndex = 0;
+        if (cs.re.test(text)) return true;
+      }
+      return false;
+    },
+  };
+}
+
+/** Convenience for a flat list of terms. */
+export function compileTerms(name: string, terms: readonly string[]): CompiledLexicon {
+  return compileLexicon(name, { [name]: terms });
+}
