@@ -1,35 +1,111 @@
 /**
- * `curio check [paths… | -]` — thin over the core. (Minimal version; see issue #2 for the full contract.)
+ * `curio check [paths… | -]`: reads documents, runs the core once per document (`check` gives the
+ * diagnostics and the analysis in one pass) and prints stylish, json or sarif. Thin over the core; all
+ * judgement lives in core/ and rules/.
+ *
+ * Exit status: 0 nothing at error severity, 1 at least one error finding, 2 usage, settings or input
+ * problems (the readable files are still checked and reported).
  */
-import { readFileSync, statSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { check } from '../core/index.js';
-import type { KindOption } from '../core/index.js';
+import { check, rules } from '../core/index.js';
+import type { LintOptions } from '../core/index.js';
+import pkg from '../package.json' with { type: 'json' };
+import { helpText, parseArgs, UsageError } from './args.js';
+import type { CliArgs } from './args.js';
+import { ConfigError, findConfig, loadConfig, toLintOptions } from './config.js';
+import { collectPaths, readInput } from './files.js';
+import type { InputError } from './files.js';
+import { COLOURS, formatStylish, PLAIN } from './format-stylish.js';
+import type { FileResult } from './format-stylish.js';
+import { toSarif } from './format-sarif.js';
 
-const args = process.argv.slice(2);
-const cmd = args.shift();
-if (cmd === '--help' || cmd === '-h' || !cmd) {
-  console.log('Usage: curio check [paths… | -] [--format stylish|json|sarif] [--kind psr|case-notes|section|auto]');
-  process.exit(0);
+const VERSION: string = pkg.version;
+
+/** Runs the command line and returns the exit code. Never throws for bad input. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`curio: ${e.message}\nRun 'curio --help' for usage.\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args.command === 'help') {
+    process.stdout.write(helpText(VERSION));
+    return 0;
+  }
+  if (args.command === 'version') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+
+  let options: LintOptions;
+  try {
+    const configPath = args.config ?? findConfig(process.cwd());
+    const config = configPath ? loadConfig(configPath, rules.map((r) => r.meta.id)) : {};
+    options = toLintOptions(config, { kind: args.kind, section: args.section });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`curio: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+
+  const { files: paths, errors } = collectPaths(args.paths);
+  const results: FileResult[] = [];
+  for (const path of paths) {
+    const input = await readInput(path);
+    if ('problem' in input) {
+      errors.push(input);
+      continue;
+    }
+    let result;
+    try {
+      result = check(input.text, options);
+    } catch (e) {
+      // A defect in a rule must not hide the other files' findings; say which file tripped it.
+      errors.push({ path: input.path, problem: `internal error while checking (${e instanceof Error ? e.message : String(e)}); please report it` });
+      continue;
+    }
+    const diagnostics = args.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+    results.push({ path: input.path, kind: result.kind, diagnostics, analysis: result.analysis, text: input.text });
+  }
+
+  for (const e of errors) process.stderr.write(`curio: ${e.path}: ${e.problem}\n`);
+  process.stdout.write(render(args, results, errors));
+
+  if (errors.length) return 2;
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
-let format = 'stylish';
-let kind: KindOption = 'auto';
-const paths: string[] = [];
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--format') format = args[++i];
-  else if (args[i] === '--kind') kind = args[++i] as KindOption;
-  else paths.push(args[i]);
+
+function render(args: CliArgs, results: FileResult[], errors: InputError[]): string {
+  if (args.format === 'json') {
+    const files = results.map(({ path, kind, diagnostics, analysis }) => ({ path, kind, diagnostics, analysis }));
+    return `${JSON.stringify({ version: 1, files })}\n`;
+  }
+  if (args.format === 'sarif') return `${JSON.stringify(toSarif(results, rules.map((r) => r.meta), VERSION), null, 2)}\n`;
+  if (results.length === 0 && errors.length) return '';
+  const colour = args.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
+  return formatStylish(results, colour ? COLOURS : PLAIN, args.quiet);
 }
-const files: string[] = [];
-const walk = (p: string) => {
-  if (statSync(p).isDirectory()) for (const n of readdirSync(p).sort()) walk(join(p, n));
-  else if (/\.(md|txt)$/i.test(p)) files.push(p);
-};
-for (const p of paths) walk(p);
-const out = files.map((path) => {
-  const text = readFileSync(path, 'utf8');
-  const r = check(text, { kind });
-  return { path, kind: r.kind, diagnostics: r.diagnostics, analysis: r.analysis };
+
+// `curio check … | head` closes the pipe early; that is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
 });
-if (format === 'json') console.log(JSON.stringify({ version: 1, files: out }));
-else for (const f of out) for (const d of f.diagnostics) console.log(`${f.path}:${d.start.line}:${d.start.column} ${d.severity} ${d.message} ${d.ruleId}`);
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // Last resort: one line, no stack trace (set CURIO_DEBUG=1 to see it).
+    process.stderr.write(`curio: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.CURIO_DEBUG) console.error(e);
+    process.exitCode = 2;
+  },
+);

@@ -1,9 +1,278 @@
-import type { Doc } from '../document.js';
-import type { Analysis, LintOptions } from '../types.js';
+/**
+ * Diversity: which personal characteristics a PSR mentions, and whether it says how each bears on the
+ * offending, engagement, risk or the proposal. A mention is "considered" when its sentence (or one of the
+ * next two sentences of the same paragraph, for a strong cue such as "is relevant") carries a relevance cue;
+ * a bare demographic line carries none. Only PSRs are judged: case notes and single fields are not.
+ */
+import type { Doc, Hit, Sentence } from '../document.js';
+import type { Analysis, LintOptions, Span } from '../types.js';
+import { compileLexicon } from '../lexicon.js';
+import lexicon from '../../rules/lexicons/diversity.json' with { type: 'json' };
 
-/** TODO(owner of the diversity family): fill analysis for this family. */
+/** Characteristic ids (the lexicon's group names without a `:ref`/`:ok` suffix). */
+export type CharacteristicId =
+  | 'age'
+  | 'care-experience'
+  | 'neurodivergence'
+  | 'learning-disability'
+  | 'literacy'
+  | 'language'
+  | 'ethnicity'
+  | 'faith'
+  | 'sex'
+  | 'pregnancy'
+  | 'caring'
+  | 'sexuality'
+  | 'gender-identity'
+  | 'armed-forces'
+  | 'disability'
+  | 'trauma';
+
+/** Human labels used in messages and the fix skeleton. */
+export const CHARACTERISTIC_LABELS: Record<CharacteristicId, string> = {
+  age: 'age and maturity',
+  'care-experience': 'care experience',
+  neurodivergence: 'neurodivergence',
+  'learning-disability': 'learning disability',
+  literacy: 'literacy',
+  language: 'language and interpreter needs',
+  ethnicity: 'ethnicity, culture and experience of discrimination',
+  faith: 'faith',
+  sex: "sex and women's specific needs",
+  pregnancy: 'pregnancy and maternity',
+  caring: 'caring responsibilities',
+  sexuality: 'sexual orientation',
+  'gender-identity': 'gender identity',
+  'armed-forces': 'armed-forces service',
+  disability: 'disability and physical health',
+  trauma: 'trauma',
+};
+
+export interface DiversityMention extends Span {
+  id: CharacteristicId;
+  term: string;
+  /** A mention that establishes the characteristic (not only a back-reference like "his age"). */
+  flaggable: boolean;
+  considered: boolean;
+}
+
+export interface UnconsideredCharacteristic extends Span {
+  id: CharacteristicId;
+  /** The words mentioned, as written. */
+  text: string;
+}
+
+/** Internal facts the diversity rules read. */
+export interface DiversityFacts {
+  applies: boolean;
+  mentions: DiversityMention[];
+  considered: Set<CharacteristicId>;
+  unconsidered: UnconsideredCharacteristic[];
+  /** The person's age, from a date of birth and the latest date in the report, or as stated. */
+  age?: { value: number; start: number; end: number; fromDob: boolean };
+  /** Sentences that consider a characteristic. */
+  evidence: Span[];
+}
+
+const CUE_STRONG = 'cue:strong';
+const CUE_WEAK = 'cue:weak';
+
+const LEXICON = compileLexicon('diversity', {
+  ...(lexicon.groups as Record<string, string[]>),
+  [CUE_STRONG]: lexicon.extra.strong,
+  [CUE_WEAK]: lexicon.extra.weak,
+});
+
+const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+const DATES = compileLexicon('diversity-dates', {
+  dob: ['date of birth', '=DOB', 'd.o.b', 'born'],
+  date: [
+    '/\\b\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}\\b/',
+    `/\\b\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS})[a-z]*\\.? (?:19|20)\\d{2}\\b/`,
+  ],
+});
+
+const facts = new WeakMap<Analysis, DiversityFacts>();
+
+/** The diversity facts computed for an analysis (empty when the analyser did not run). */
+export function diversityFacts(analysis: Analysis): DiversityFacts {
+  return facts.get(analysis) ?? { applies: false, mentions: [], considered: new Set(), unconsidered: [], evidence: [] };
+}
+
+/** "his mother's diabetes", "her partner is pregnant": someone else's characteristic. */
+const OTHER_PERSON =
+  /\b(?:his|her|their|my)\s+(?:\w+\s+)?(?:mother|mum|father|dad|parents?|partner|ex-partner|wife|husband|girlfriend|boyfriend|son|daughter|child|children|kids?|brother|sister|siblings?|grandmother|grandfather|nan|gran|grandparents?|uncle|aunt|cousin|friends?|flatmate|housemate|baby|stepson|stepdaughter|victim)\b|\b(?:mother|father|mum|dad|partner|wife|husband|son|daughter|brother|sister|victim)['’]s\b/i;
+/** "no caring responsibilities", "has never served in the Army". */
+const NEGATED = /\b(?:no|not|never|nor|without|denies|denied|none|n['’]t)\b[^.;:]*$/i;
+/** Text before an "is 19"-style age that must be only numbering or markup. */
+const LEAD_IN = /^[\s\d.)*_#>|-]*$/;
+
+function parseDate(s: string): number | undefined {
+  const num = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (num) return Date.UTC(+num[3], +num[2] - 1, +num[1]);
+  const words = /^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)\.? (\d{4})$/i.exec(s);
+  if (words) {
+    const m = MONTHS.split('|').indexOf(words[2].slice(0, 3).toLowerCase());
+    if (m >= 0) return Date.UTC(+words[3], m, +words[1]);
+  }
+  return undefined;
+}
+
+function yearsBetween(from: number, to: number): number {
+  const a = new Date(from);
+  const b = new Date(to);
+  let years = b.getUTCFullYear() - a.getUTCFullYear();
+  if (b.getUTCMonth() < a.getUTCMonth() || (b.getUTCMonth() === a.getUTCMonth() && b.getUTCDate() < a.getUTCDate())) years--;
+  return years;
+}
+
+/** Age from a date of birth and the latest dated event in the report (the court or interview date). */
+function ageFromDob(doc: Doc): DiversityFacts['age'] {
+  const hits = doc.hits(DATES);
+  let dob: { t: number; start: number; end: number } | undefined;
+  let latest = -Infinity;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i];
+    if (h.group !== 'date') continue;
+    const t = parseDate(doc.text.slice(h.start, h.end));
+    if (t === undefined) continue;
+    const prev = hits[i - 1];
+    if (!dob && prev && prev.group === 'dob' && prev.block === h.block && h.start - prev.end < 40) dob = { t, start: h.start, end: h.end };
+    else latest = Math.max(latest, t);
+  }
+  if (!dob || !Number.isFinite(latest)) return undefined;
+  const value = yearsBetween(dob.t, latest);
+  if (value < 10 || value > 100) return undefined;
+  return { value, start: dob.start, end: dob.end, fromDob: true };
+}
+
+function groupOf(group: string): { id: CharacteristicId; ref: boolean; ok: boolean } {
+  const [id, mod] = group.split(':');
+  return { id: id as CharacteristicId, ref: mod === 'ref', ok: mod === 'ok' };
+}
+
+/** The age an age-shaped mention states, when it is the person's own age. */
+function statedAge(doc: Doc, h: Hit, sentence: Sentence | undefined): number | undefined {
+  const text = doc.text.slice(h.start, h.end);
+  const n = /(\d{2})/.exec(text);
+  if (!n) return undefined;
+  if (/^[A-Z][A-Z'’-]{2,},? \d/.test(text)) {
+    // "Kayleigh BRENNAN, 27" only in the header of the report.
+    return h.start < 600 ? +n[1] : undefined;
+  }
+  if (/\b(?:is|was)\s+(?:now\s+|only\s+)?\d/.test(text) && !/\ban?\s+\d/.test(text)) {
+    // "Mr Bamford is 58": only at the start of a sentence, so "his son Jack is 17" is not read as his age.
+    if (!sentence || !LEAD_IN.test(doc.text.slice(sentence.start, h.start))) return undefined;
+  }
+  return +n[1];
+}
+
 export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOptions): void {
-  void doc;
-  void analysis;
-  void options;
+  const coverage = analysis.categories.diversity;
+  const alreadyCovered = options.context?.categoriesCovered?.includes('diversity');
+  if (doc.kind !== 'psr' || alreadyCovered) {
+    coverage.required = false;
+    if (alreadyCovered) {
+      coverage.status = 'covered';
+      coverage.reasons.push('Covered on an earlier page (context.categoriesCovered).');
+    }
+    facts.set(analysis, { applies: false, mentions: [], considered: new Set(), unconsidered: [], evidence: [] });
+    return;
+  }
+  coverage.required = true;
+
+  const hits = doc.hits(LEXICON);
+  const sourcesBlocks = new Set(doc.blocks.filter((b) => b.section === 'sources').map((b) => b.index));
+  const bySentence = new Map<number, Hit[]>();
+  for (const h of hits) {
+    if (h.sentence < 0) continue;
+    let list = bySentence.get(h.sentence);
+    if (!list) bySentence.set(h.sentence, (list = []));
+    list.push(h);
+  }
+
+  const mentions: DiversityMention[] = [];
+  const considered = new Set<CharacteristicId>();
+  const evidence: Span[] = [];
+  let age = ageFromDob(doc);
+  let ageMention: Span | undefined;
+
+  for (const [si, list] of bySentence) {
+    const sentence = doc.sentences[si];
+    const inSources = sourcesBlocks.has(sentence.block);
+    const chars = list.filter((h) => !h.group.startsWith('cue:'));
+    if (!chars.length) continue;
+    const cue = list.some((h) => h.group.startsWith('cue:'));
+    const local: DiversityMention[] = [];
+    for (const h of chars) {
+      const g = groupOf(h.group);
+      const before = doc.text.slice(Math.max(sentence.start, h.start - 80), h.start);
+      if (g.id !== 'caring' && OTHER_PERSON.test(before)) continue;
+      if (NEGATED.test(doc.text.slice(Math.max(sentence.start, h.start - 40), h.start))) continue;
+      let flaggable = !g.ref;
+      if (g.id === 'age' && !g.ref) {
+        const value = statedAge(doc, h, sentence);
+        if (value === undefined) continue;
+        if (!age) age = { value, start: h.start, end: h.end, fromDob: false };
+        if (!ageMention && (age.fromDob ? value === age.value || Math.abs(value - age.value) <= 1 : true)) ageMention = h;
+        // An age is worth a prompt only for young adults; an older age is left to the health prompt.
+        flaggable = false;
+      }
+      local.push({ id: g.id, term: h.term, start: h.start, end: h.end, flaggable, considered: g.ok });
+    }
+    if (!local.length) continue;
+    const ok = cue && !inSources;
+    for (const m of local) {
+      if (ok || (!inSources && !m.considered && strongCueFollows(doc, sentence, bySentence, m.id))) m.considered = true;
+      if (m.considered) considered.add(m.id);
+      mentions.push(m);
+    }
+    if (local.some((m) => m.considered)) evidence.push({ start: sentence.start, end: sentence.end });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+
+  const unconsidered: UnconsideredCharacteristic[] = [];
+  const seen = new Set<CharacteristicId>();
+  if (age && age.value >= 18 && age.value <= 25 && !considered.has('age')) {
+    const at = ageMention ?? age;
+    unconsidered.push({ id: 'age', start: at.start, end: at.end, text: doc.text.slice(at.start, at.end) });
+    seen.add('age');
+  }
+  for (const m of mentions) {
+    if (!m.flaggable || considered.has(m.id) || seen.has(m.id)) continue;
+    seen.add(m.id);
+    unconsidered.push({ id: m.id, start: m.start, end: m.end, text: doc.text.slice(m.start, m.end) });
+  }
+  unconsidered.sort((a, b) => a.start - b.start);
+
+  if (considered.size && !unconsidered.length) {
+    coverage.status = 'covered';
+    coverage.reasons.push(`Considers ${[...considered].map((id) => CHARACTERISTIC_LABELS[id]).join('; ')}.`);
+  } else if (mentions.length || age) {
+    coverage.status = 'partial';
+    if (!considered.size) coverage.reasons.push('Personal characteristics are mentioned but their relevance is not considered.');
+    for (const u of unconsidered) coverage.reasons.push(`${CHARACTERISTIC_LABELS[u.id]} mentioned ("${u.text}") without its relevance.`);
+  } else {
+    coverage.status = 'missing';
+    coverage.reasons.push('No personal characteristics are discussed.');
+  }
+  coverage.evidence = evidence.length ? evidence : unconsidered.map((u) => ({ start: u.start, end: u.end }));
+  facts.set(analysis, { applies: true, mentions, considered, unconsidered, age, evidence });
+}
+
+/**
+ * "He served nine years in the Army. His service is relevant in several ways." A following sentence counts
+ * when it has a strong cue and talks about the same characteristic or about none (so "this is relevant"
+ * counts, but "Her age is relevant" does not consider the language need named just before it).
+ */
+function strongCueFollows(doc: Doc, sentence: Sentence, bySentence: Map<number, Hit[]>, id: CharacteristicId): boolean {
+  for (let k = 1; k <= 2; k++) {
+    const next = doc.sentences[sentence.index + k];
+    if (!next || next.block !== sentence.block) return false;
+    const hits = bySentence.get(next.index);
+    if (!hits?.some((h) => h.group === CUE_STRONG)) continue;
+    const ids = hits.filter((h) => !h.group.startsWith('cue:')).map((h) => groupOf(h.group).id);
+    if (!ids.length || ids.includes(id)) return true;
+  }
+  return false;
 }

@@ -1,9 +1,543 @@
-import type { Doc } from '../document.js';
-import type { Analysis, LintOptions } from '../types.js';
+/**
+ * Sources of information: which sources the text cites (in a sources section, a "Basis:" line, a list or
+ * running prose), which ones its content makes necessary, and whether outstanding checks say what their
+ * absence means. Rules in rules/sources-*.ts report from these facts.
+ *
+ * Everything is found through `doc.hits` (cached per block), then judged with small, sentence-local tests:
+ * a source name counts as cited when it is in the sources section, names a document or check in its own
+ * right ("PNC printout", "DA call-out check"), or sits next to a word showing the author read, checked or
+ * spoke to it ("her GP confirmed"); and not when it is negated, hypothetical or merely possessed ("he has a
+ * criminal record").
+ */
+import type { Block, Doc, Hit, Sentence } from '../document.js';
+import { compileLexicon, compileTerms, type CompiledLexicon } from '../lexicon.js';
+import type { Analysis, LintOptions, SourceCitation, SourceId, SourceRequirement, Span, TermsOption } from '../types.js';
+import { SOURCE_IDS } from '../types.js';
+import sourcesData from '../../rules/lexicons/sources.json' with { type: 'json' };
+import cuesData from '../../rules/lexicons/sources-cues.json' with { type: 'json' };
+import triggersData from '../../rules/lexicons/sources-triggers.json' with { type: 'json' };
 
-/** TODO(owner of the sources family): fill analysis for this family. */
-export function analyseSources(doc: Doc, analysis: Analysis, options: LintOptions): void {
+type Groups = Record<string, string[]>;
+
+// ---------------------------------------------------------------------------------------------------
+// Lexicons: compiled once at load; the sources lexicon once more per distinct `terms` object.
+
+const SOURCE_GROUPS = sourcesData.groups as Groups;
+const baseSources = compileLexicon('sources', SOURCE_GROUPS);
+const withTerms = new WeakMap<object, CompiledLexicon>();
+
+/** The sources lexicon, extended by `options.terms.sources` (compiled once per terms object). */
+export function sourcesLexicon(terms?: TermsOption): CompiledLexicon {
+  const extra = terms?.sources;
+  if (!terms || !extra || !Object.values(extra).some((v) => Array.isArray(v) && v.length)) return baseSources;
+  let lex = withTerms.get(terms);
+  if (!lex) {
+    const groups: Groups = { ...SOURCE_GROUPS };
+    for (const [id, list] of Object.entries(extra)) {
+      if (!(SOURCE_IDS as readonly string[]).includes(id) || !Array.isArray(list)) continue;
+      const clean = list.filter((t): t is string => typeof t === 'string' && t.trim().length > 0);
+      if (clean.length) groups[id] = [...(groups[id] ?? []), ...clean];
+    }
+    lex = compileLexicon('sources+terms', groups);
+    withTerms.set(terms, lex);
+  }
+  return lex;
+}
+
+const cueGroups = cuesData.groups as Groups;
+const CUE = {
+  cite: compileTerms('sources-cue-cite', cueGroups.cite),
+  outstanding: compileTerms('sources-cue-outstanding', cueGroups.outstanding),
+  done: compileTerms('sources-cue-done', cueGroups.done),
+  implication: compileTerms('sources-cue-implication', cueGroups.implication),
+  statement: compileTerms('sources-cue-statement', cueGroups.statement),
+  contactBefore: compileTerms('sources-cue-contact-before', cueGroups['contact-before']),
+  contactAfter: compileTerms('sources-cue-contact-after', cueGroups['contact-after']),
+};
+
+const trig = triggersData.groups as Groups;
+const family = (name: string, ...groups: string[]) =>
+  compileLexicon(`sources-trigger-${name}`, Object.fromEntries(groups.filter((g) => trig[g]).map((g) => [g, trig[g]])));
+const TRIGGER = {
+  domestic: family('domestic', 'domestic', 'domestic:not'),
+  children: family('children', 'children', 'children:not'),
+  mentalHealth: family('mental-health', 'mental-health', 'mental-health:clinical'),
+  supervision: family('supervision', 'supervision', 'supervision:not'),
+  victimOffence: family('victim-offence', 'victim-offence', 'victim-offence:not'),
+  victim: family('victim', 'victim', 'victim:not'),
+  curfew: family('curfew', 'curfew'),
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Sentence-local tests. Applied only to the few sentences that hold a hit, never to the whole text.
+
+/** A negator just before the term in its clause: "no", "not seen his", "never had a". */
+const NEG_PRE = /\b(?:no|not|never|without|nor|neither|unable to|didn['’]t|hasn['’]t|haven['’]t|hadn['’]t|wasn['’]t|weren['’]t|isn['’]t|doesn['’]t)\b(?:\s+[\w'’-]+){0,3}\s*$/i;
+/** Negated existence: "no children", "not in a relationship", "neither of them has". */
+const NEG_EXIST =
+  /(?:\b(?:no|none|nor|without|never (?:had|been in|been married|has had)|not (?:in|currently in|got|have|had|living with)|(?:does|did|do)(?: not|n['’]t) have|(?:has|have|had)(?: not|n['’]t)(?: got| had| any)?|is(?: not|n['’]t)(?: currently)? in)\s+(?:(?:a|an|any|got|current|currently|other|further|new|own|more|the|ever|had|biological|young|dependent|step|of|them|his|her|their)\s+){0,3}$)|\bneither\b[^.;]*$/i;
+/** Broad negation for health indicators ("never self-harmed and reported no thoughts of suicide or"). */
+const NEG_HEALTH = /\b(?:no|not|never|nor|neither|denie[sd]|deny|denying|without|ruled out|free of)\b[^;:]{0,50}$/i;
+/** The text says no statement was made or one is unavailable. */
+const NONE_POST =
+  /^[^.;]{0,70}?\b(?:declined|refused|was not (?:made|provided|submitted|available|obtained)|were not (?:made|provided|submitted|available)|(?:has|have|had) not been (?:made|provided|submitted|obtained)|not (?:made|provided|submitted|available)|none (?:was|were|has|had))/i;
+/** Future or hypothetical: "a psychiatric report should be obtained", "I recommend a GP letter". */
+const FUTURE = /\b(?:should|could|would|may wish|might|recommend\w*|suggest\w*|propos\w*|will need|need(?:s|ed)? to be|to be (?:obtained|requested|completed|sought|reviewed)|consider (?:ordering|obtaining|requesting)|adjourn\w* for)\b/i;
+/** "He has a criminal record", "she has a social worker": possession, not use. */
+const POSSESSED = /\b(?:he|she|they|mr\.? [\w'’-]+|ms\.? [\w'’-]+|mrs\.? [\w'’-]+|miss [\w'’-]+) (?:has|have|had)(?: got)? (?:an? |no |any )?(?:\w+ )?$/i;
+/** Police, not probation, interviews. */
+const POLICE_CONTEXT = /\b(?:police|arrest\w*|custody|caution|no comment|PACE|officers?)\b/i;
+const PROBATION_INTERVIEW = /\b(?:with me|I interviewed|my interview|our interview|probation|interviewed (?:him|her|them) (?:at|on|in|by))\b/i;
+const DECEASED = /\b(?:died|death|passed away|late (?:wife|husband|partner)|widow\w*|bereave\w*)\b/i;
+const OTHERS_POSSESSIVE =
+  /\b(?:mother|mum|father|dad|sister|brother|friend|victim|cousin|aunt|uncle|son|daughter|neighbour|colleague|nan|gran|grandmother|grandfather|housemate|flatmate)(?:'s|’s)\s+(?:[\w-]+\s+)?$/i;
+const RELATION =
+  /\b(?:mother|mum|father|dad|sister|brother|partner|wife|husband|girlfriend|boyfriend|son|daughter|child|friend|victim|nan|gran|grandmother|grandfather|uncle|aunt|cousin|neighbour|parents?)\b/gi;
+const SUBJECT_SWITCH = /\b(?:he|she|mr|ms|mrs|miss|the defendant)\b/i;
+const ADULT_POST = /^\s*,?\s*(?:who is |who's |aged |now |\()?(?:now |aged )?(?:1[89]|[2-9]\d)\b/i;
+const ADULT_PRE = /\b(?:adult|grown[\s-]up|grown)\s+$/i;
+const NOT_MENTAL = /\b(?:diabet\w*|asthma|epilep\w*|cancer|dyslexi\w*|dyspraxi\w*|arthritis|heart|HIV|hepatitis|COPD|physical|back|knee|injur\w*|autis\w*|ASD|ASC|ADHD|learning|hearing loss|sight|kidney|liver)\b/i;
+const CLINICAL = /\b(?:diagnos\w*|prescri\w*|medicat\w*|GP|treatment|treated|therap\w*|counsell\w*|disorder|since|for (?:many |several |some )?years|history of|long[\s-]standing|severe|chronic|sectioned|hospital\w*|CMHT|psychiatr\w*|psycholog\w*|crisis|referr\w*|clinical)\b/i;
+const HYPOTHETICAL =
+  /\b(?:would|could|might|may|propos\w*|recommend\w*|suggest\w*|if|suitab\w*|available|threshold|starting point|consider\w*|alternatives?|options?|unless|instead|rather than|will|shall|should|impose|imposes|ask the court|range|can be)\b/i;
+const HISTORY =
+  /\b(?:subject to|received|receiving|imposed|given|sentenced|made in|made on|completed|complied|breach\w*|revoked|previous|previously|prior|last|current|currently|existing|ongoing|still|already|was on|were on|is on|served|serving|released|recalled|on licence|under supervision|supervised|ended|expired|expires|during|at the time|(?:19|20)\d\d|ago|when he was|when she was)\b/i;
+const CURRENT_PRE = /\b(?:existing|current|currently|previous|previously|ongoing|earlier|last)\b[\w\s-]{0,20}$/i;
+const PREVIOUS_OFFENCE = /\b(?:previous|convictions?|history|cautioned|caution|record|in (?:19|20)\d\d|(?:19|20)\d\d|prior|earlier)\b/i;
+const VICTIM_PASSIVE = /\b(?:was|were|is|are|been|being|as|got)\s+$/i;
+const BUSINESS = /\b(?:shop|store|supermarket|business|company|retailer|premises|branch|firm|chain|council|bank)\b/i;
+const CURFEW_PROPOSAL = /\b(?:propos\w*|recommend\w*|requirement|suitab\w*|court (?:could|may|might)|order|impose|sentence)\b/i;
+const CURFEW_LICENCE = /\b(?:approved premises|AP|hostel|licence|HDC|home detention)\b/;
+const BASELINE: SourceId[] = ['cps', 'previous-convictions', 'interview'];
+
+// ---------------------------------------------------------------------------------------------------
+// Facts kept for the rules.
+
+/** One sighting of a source in the text, with the verdict on it. */
+export interface SourceSighting {
+  id: SourceId;
+  start: number;
+  end: number;
+  term: string;
+  sentence: number;
+  block: number;
+  /** Counts as the author having used this source. */
+  cited: boolean;
+  inSourcesSection: boolean;
+  outstanding: boolean;
+  implicationStated: boolean;
+  /** The text says none was made or none is available (e.g. the victim declined to make a statement). */
+  none: boolean;
+}
+
+/** Where the sources are listed, so findings and fixes can point there. */
+export interface SourcesPlace {
+  /** The sources heading block, if there is one. */
+  heading?: Block;
+  /** The last content block of the sources section. */
+  last?: Block;
+  /** How a new line in the list should start ("- ", "1.6 ", "" for prose). */
+  linePrefix: string;
+}
+
+export interface SourceFacts {
+  sightings: SourceSighting[];
+  place: SourcesPlace;
+  /** Required ids that are not cited (in requirement order), excluding curfew-only requirements. */
+  missing: SourceRequirement[];
+  /** Checks a curfew proposal calls for that are not cited. */
+  curfew?: { because: Span; missing: SourceId[] };
+  /** Citations that are outstanding and do not state what that means. */
+  outstandingWithoutImplication: SourceCitation[];
+  /** The span of the first block, for findings about the document as a whole. */
+  top: Span;
+}
+
+const facts = new WeakMap<Analysis, SourceFacts>();
+
+/** The sources facts computed for an analysis (undefined before `analyseSources` ran). */
+export function sourceFacts(analysis: Analysis): SourceFacts | undefined {
+  return facts.get(analysis);
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+const bySentence = (hits: Hit[]) => {
+  const m = new Map<number, Hit[]>();
+  for (const h of hits) {
+    const list = m.get(h.sentence);
+    if (list) list.push(h);
+    else m.set(h.sentence, [h]);
+  }
+  return m;
+};
+
+const CLAUSE_BREAK = /[;:()[\]]|\s[—–-]\s|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b/gi;
+
+/** Text of the sentence before `offset`, cut back to the start of its clause. */
+function clauseBefore(s: Sentence, offset: number): string {
+  const pre = s.text.slice(0, Math.max(0, offset - s.start));
+  let cut = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_BREAK.exec(pre))) cut = m.index + m[0].length;
+  return pre.slice(cut);
+}
+
+function overlaps(a: Span, list: readonly Span[]): boolean {
+  return list.some((b) => a.start < b.end && b.start < a.end);
+}
+
+function baseGroup(group: string): { id: string; kind: 'strong' | 'mention' | 'not' | 'person' } {
+  const i = group.indexOf(':');
+  if (i < 0) return { id: group, kind: 'strong' };
+  const k = group.slice(i + 1);
+  return { id: group.slice(0, i), kind: k === 'mention' ? 'mention' : k === 'person' ? 'person' : 'not' };
+}
+
+function isSourcesBlock(doc: Doc, block: Block, analysis: Analysis): boolean {
+  if (analysis.section === 'sources') return true;
+  if (block.section === 'sources') return true;
+  if (block.type === 'table-row' && /^\|?\s*(?:\*\*)?(?:sources|basis|information used)/i.test(block.text)) return true;
   void doc;
-  void analysis;
-  void options;
+  return false;
+}
+
+/** Fills sourcesCited, sourcesStated, sourcesRequired and categories.sources. */
+export function analyseSources(doc: Doc, analysis: Analysis, options: LintOptions): void {
+  const lexicon = sourcesLexicon(options.terms);
+  const sourceHits = doc.hits(lexicon);
+  const cues = {
+    cite: bySentence(doc.hits(CUE.cite)),
+    outstanding: bySentence(doc.hits(CUE.outstanding)),
+    done: bySentence(doc.hits(CUE.done)),
+    implication: bySentence(doc.hits(CUE.implication)),
+    statement: bySentence(doc.hits(CUE.statement)),
+    contactBefore: bySentence(doc.hits(CUE.contactBefore)),
+    contactAfter: bySentence(doc.hits(CUE.contactAfter)),
+  };
+  const hitsBySentence = bySentence(sourceHits.filter((h) => !h.group.endsWith(':not')));
+
+  const sightings: SourceSighting[] = [];
+  for (const h of sourceHits) {
+    const { id, kind } = baseGroup(h.group);
+    if (kind === 'not') continue;
+    const s = doc.sentences[h.sentence];
+    const block = doc.blocks[h.block];
+    if (!s || !block) continue;
+    const inSources = isSourcesBlock(doc, block, analysis);
+    const pre = clauseBefore(s, h.start);
+    const same = hitsBySentence.get(h.sentence) ?? [];
+    const next = same.find((o) => o.start >= h.end);
+    const segEnd = next ? next.start : s.end;
+    const prev = [...same].reverse().find((o) => o.end <= h.start);
+    const segStart = Math.max(prev ? prev.end : s.start, h.start - pre.length);
+    const post = doc.text.slice(h.end, segEnd);
+    const segment = doc.text.slice(segStart, segEnd);
+
+    let cited = false;
+    let outstanding = false;
+    let none = false;
+    const negated = NEG_PRE.test(pre);
+
+    if (kind === 'person') {
+      // A family member, employer or other agency counts when the author spoke to, or heard from, them.
+      const before = (cues.contactBefore.get(h.sentence) ?? []).some((c) => c.end <= h.start && h.start - c.end <= 30 && !/\b(?:him|her|them)\b/i.test(doc.text.slice(c.end, h.start)));
+      const after = (cues.contactAfter.get(h.sentence) ?? []).some(
+        (c) => c.start >= h.end && c.start - h.end <= 45 && !SUBJECT_SWITCH.test(doc.text.slice(h.end, c.start).replace(/\b(?:Mr|Ms|Mrs|Miss)\.? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?/g, '')),
+      );
+      if ((before || after) && !negated && !FUTURE.test(segment)) sightings.push(sighting('third-party', h, true, inSources));
+      continue;
+    }
+    if (id === 'interview' && /^interview/i.test(h.term) && POLICE_CONTEXT.test(s.text) && !PROBATION_INTERVIEW.test(s.text)) continue;
+    if (id === 'substance-service' && /\b(?:custody|arrest\w*|police)\b/i.test(s.text)) continue;
+
+    if (id === 'victim-statement' && (h.term.startsWith('/') || negated || NONE_POST.test(post))) none = true;
+    if (!none && !negated) {
+      const isOutstanding = hasCue(cues.outstanding, h, segStart, segEnd) && !doneAfter(cues, h, segStart, segEnd);
+      if (isOutstanding) outstanding = true;
+      if (inSources) cited = true;
+      else if (FUTURE.test(pre) || (FUTURE.test(post) && !isOutstanding)) cited = false;
+      else if (kind === 'strong') cited = !POSSESSED.test(pre);
+      else {
+        // A bare mention ("his GP", "children's services") needs a word showing it was used.
+        cited = (cues.cite.get(h.sentence) ?? []).some((c) => Math.abs(c.start - h.start) <= 60 && !overlaps(c, [h])) && !POSSESSED.test(pre);
+      }
+      if (outstanding) cited = true;
+    }
+    if (none) cited = false;
+    if (!cited && !none) continue;
+    const sg = sighting(id as SourceId, h, cited, inSources);
+    sg.outstanding = outstanding && cited;
+    sg.none = none;
+    if (sg.outstanding) sg.implicationStated = implicationAfter(doc, cues.implication, h);
+    sightings.push(sg);
+  }
+
+  // Conversations listed in the sources section with someone who is not the defendant ("Telephone
+  // conversation with Mrs Royce") count as third-party even when no relationship word is used.
+  for (const [si, list] of cues.contactBefore) {
+    const s = doc.sentences[si];
+    const block = doc.blocks[s.block];
+    if (!isSourcesBlock(doc, block, analysis)) continue;
+    for (const c of list) {
+      const after = doc.text.slice(c.end, Math.min(s.end, c.end + 40));
+      if (/^\s*(?:him|her|them|the defendant|the person on probation)\b/i.test(after)) continue;
+      if (!/^\s*(?:(?:his|her|their|the)\s+)?(?:[A-Z][\w'’-]+\s+)?(?:Mr|Ms|Mrs|Miss|Dr)\b/.test(after)) continue;
+      if ((hitsBySentence.get(si) ?? []).some((h) => baseGroup(h.group).id === 'interview' && Math.abs(h.start - c.start) < 40)) continue;
+      sightings.push({ id: 'third-party', start: c.start, end: c.end, term: c.term, sentence: si, block: s.block, cited: true, inSourcesSection: true, outstanding: false, implicationStated: false, none: false });
+    }
+  }
+
+  // Citations: one per id, outstanding only when every sighting is.
+  const cited = new Map<SourceId, SourceCitation>();
+  for (const sg of sightings) {
+    if (!sg.cited) continue;
+    let c = cited.get(sg.id);
+    if (!c) {
+      c = { id: sg.id, spans: [], outstanding: true, implicationStated: true, external: false };
+      cited.set(sg.id, c);
+    }
+    c.spans.push({ start: sg.start, end: sg.end });
+    if (!sg.outstanding) c.outstanding = false;
+  }
+  for (const c of cited.values()) {
+    if (!c.outstanding) c.implicationStated = false;
+    else c.implicationStated = sightings.some((sg) => sg.id === c.id && sg.outstanding && sg.implicationStated);
+  }
+  let external = false;
+  for (const raw of options.context?.sourcesCited ?? []) {
+    const id = String(raw).trim().toLowerCase() as SourceId;
+    if (!(SOURCE_IDS as readonly string[]).includes(id)) continue;
+    external = true;
+    if (!cited.has(id)) cited.set(id, { id, spans: [], outstanding: false, implicationStated: false, external: true });
+  }
+  analysis.sourcesCited = SOURCE_IDS.filter((id) => cited.has(id)).map((id) => cited.get(id)!);
+
+  // Stated: a sources section or "Basis:" line with content, a prose statement, or enough sources in prose.
+  const sourceBlocks = doc.blocks.filter((b) => b.type !== 'heading' && isSourcesBlock(doc, b, analysis));
+  const statement = [...cues.statement.keys()].some((si) => sightings.some((sg) => sg.sentence === si && sg.cited));
+  const textIds = new Set(sightings.filter((sg) => sg.cited).map((sg) => sg.id));
+  analysis.sourcesStated = sourceBlocks.length > 0 || statement || textIds.size >= 3 || external;
+
+  // Requirements.
+  const required = analysis.kind === 'psr' || analysis.section === 'sources';
+  const requirements: SourceRequirement[] = [];
+  let curfew: Span | undefined;
+  if (required) {
+    for (const id of BASELINE) requirements.push({ id, reason: baselineReason(id) });
+    const sourceSpans = sourceHits.filter((h) => !h.group.endsWith(':not') && !h.group.endsWith(':person'));
+    const dom = findDomestic(doc, sourceSpans);
+    if (dom) requirements.push({ id: 'domestic-abuse-check', reason: dom.reason, because: dom.span });
+    const kids = findChildren(doc, sourceSpans);
+    if (kids) requirements.push({ id: 'safeguarding-check', reason: kids.reason, because: kids.span });
+    const mh = findMentalHealth(doc, sourceSpans);
+    if (mh) requirements.push({ id: 'medical', reason: 'A mental-health diagnosis, treatment or history is described.', because: mh });
+    const sup = findSupervision(doc, sourceSpans);
+    if (sup) requirements.push({ id: 'service-records', reason: 'Current or previous supervision (an order or licence) is mentioned.', because: sup });
+    const victimNone = sightings.some((sg) => sg.id === 'victim-statement' && sg.none);
+    const vic = victimNone ? undefined : findVictim(doc, sourceSpans);
+    if (vic) requirements.push({ id: 'victim-statement', reason: 'There is an identifiable individual victim.', because: vic });
+    curfew = findCurfew(doc);
+    if (curfew) {
+      for (const id of ['domestic-abuse-check', 'safeguarding-check'] as SourceId[]) {
+        if (!requirements.some((r) => r.id === id)) requirements.push({ id, reason: 'A curfew with electronic monitoring is proposed: the address needs checking.', because: curfew });
+      }
+    }
+  }
+  analysis.sourcesRequired = requirements;
+
+  const isCurfewOnly = (r: SourceRequirement) => curfew !== undefined && r.because === curfew;
+  const missing = requirements.filter((r) => !cited.has(r.id) && !isCurfewOnly(r));
+  const curfewMissing = requirements.filter((r) => isCurfewOnly(r) && !cited.has(r.id)).map((r) => r.id);
+  const outstandingWithoutImplication = analysis.sourcesCited.filter((c) => c.outstanding && !c.implicationStated && !c.external);
+
+  // Coverage.
+  const cov = analysis.categories.sources;
+  cov.required = required;
+  cov.evidence = sourceBlocks.length ? sourceBlocks.map((b) => ({ start: b.start, end: b.end })) : analysis.sourcesCited.flatMap((c) => c.spans);
+  cov.reasons = [];
+  if (!analysis.sourcesStated) cov.reasons.push('No sources of information are stated.');
+  for (const r of missing) cov.reasons.push(`Not cited: ${r.id} — ${r.reason}`);
+  for (const c of outstandingWithoutImplication) cov.reasons.push(`Outstanding without its implication: ${c.id}.`);
+  if (required) {
+    cov.status = !analysis.sourcesStated && cited.size === 0 ? 'missing' : missing.length || outstandingWithoutImplication.length || !analysis.sourcesStated ? 'partial' : 'covered';
+  } else {
+    cov.status = cited.size ? 'covered' : 'missing';
+  }
+  if (cov.status === 'covered') cov.reasons.push(`Sources cited: ${analysis.sourcesCited.map((c) => c.id).join(', ')}.`);
+
+  const headingBlock = doc.blocks.find((b) => b.type === 'heading' && b.section === 'sources');
+  const last = sourceBlocks[sourceBlocks.length - 1];
+  const first = doc.blocks[0];
+  facts.set(analysis, {
+    sightings,
+    place: { heading: headingBlock, last, linePrefix: last ? linePrefix(last.text) : '' },
+    missing,
+    curfew: curfew && curfewMissing.length ? { because: curfew, missing: curfewMissing } : undefined,
+    outstandingWithoutImplication,
+    top: first ? { start: first.start, end: first.end } : { start: 0, end: 0 },
+  });
+}
+
+function sighting(id: SourceId, h: Hit, cited: boolean, inSources: boolean): SourceSighting {
+  return { id, start: h.start, end: h.end, term: h.term, sentence: h.sentence, block: h.block, cited, inSourcesSection: inSources, outstanding: false, implicationStated: false, none: false };
+}
+
+function hasCue(map: Map<number, Hit[]>, h: Hit, from: number, to: number): boolean {
+  return (map.get(h.sentence) ?? []).some((c) => c.start >= from && c.end <= to && !overlaps(c, [h]));
+}
+
+/** "requested on 2 May and returned on 9 May" is done; "had not been returned" is not. */
+function doneAfter(cues: { outstanding: Map<number, Hit[]>; done: Map<number, Hit[]> }, h: Hit, from: number, to: number): boolean {
+  const out = (cues.outstanding.get(h.sentence) ?? []).filter((c) => c.start >= from && c.end <= to);
+  const negOut = out.filter((c) => /\b(?:not|yet|awaiting|awaited|pending|outstanding|waiting|no)\b/i.test(c.term));
+  if (negOut.length) return false;
+  return (cues.done.get(h.sentence) ?? []).some((c) => c.start >= from && c.end <= to && !overlaps(c, out));
+}
+
+/** The implication of an outstanding check: in the same sentence or the next three (not past a heading). */
+function implicationAfter(doc: Doc, map: Map<number, Hit[]>, h: Hit): boolean {
+  for (let si = h.sentence; si < Math.min(doc.sentences.length, h.sentence + 4); si++) {
+    const s = doc.sentences[si];
+    if (si > h.sentence && doc.blocks[s.block].type === 'heading') break;
+    if ((map.get(si) ?? []).some((c) => si > h.sentence || c.start >= h.start)) return true;
+  }
+  return false;
+}
+
+function baselineReason(id: SourceId): string {
+  if (id === 'cps') return 'Every PSR draws on the prosecution case (CPS case summary or papers).';
+  if (id === 'previous-convictions') return 'Every PSR draws on the record of previous convictions (PNC).';
+  return 'Every PSR draws on an interview with the defendant.';
+}
+
+function linePrefix(text: string): string {
+  const bullet = /^\s*([-*+•])\s/.exec(text);
+  if (bullet) return `${bullet[1]} `;
+  const num = /^\s*(\d+)\.(\d+)\s/.exec(text);
+  if (num) return `${num[1]}.${Number(num[2]) + 1} `;
+  const plainNum = /^\s*(\d+)([.)])\s/.exec(text);
+  if (plainNum) return `${Number(plainNum[1]) + 1}${plainNum[2]} `;
+  return '';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Triggers: the first qualifying hit of each family is the `because` span.
+
+type Valid = (h: Hit, s: Sentence, pre: string, post: string) => boolean;
+
+function firstTrigger(doc: Doc, lexicon: CompiledLexicon, sources: readonly Span[], valid: Valid): Hit | undefined {
+  for (const h of doc.hits(lexicon)) {
+    if (h.group.endsWith(':not')) continue;
+    if (overlaps(h, sources)) continue;
+    const s = doc.sentences[h.sentence];
+    if (!s) continue;
+    const pre = clauseBefore(s, h.start);
+    const post = doc.text.slice(h.end, s.end);
+    if (valid(h, s, pre, post)) return h;
+  }
+  return undefined;
+}
+
+const span = (h: Hit): Span => ({ start: h.start, end: h.end });
+
+function findDomestic(doc: Doc, sources: readonly Span[]): { span: Span; reason: string } | undefined {
+  const h = firstTrigger(doc, TRIGGER.domestic, sources, (h, s, pre) => {
+    if (NEG_EXIST.test(pre)) return false;
+    if (OTHERS_POSSESSIVE.test(pre)) return false;
+    if (DECEASED.test(s.text) && !/abuse|violence|coercive|controlling|molestation|restraining/i.test(h.term)) return false;
+    return true;
+  });
+  if (!h) return undefined;
+  const abuse = /abuse|violence|coercive|controlling|molestation|restraining|DVP|Clare|MARAC|^DA$|^DV$|IDVA|incident|dispute|aggravated|related/i.test(h.term);
+  return {
+    span: span(h),
+    reason: abuse ? 'Domestic abuse or a protective order is mentioned.' : 'A partner or ex-partner is mentioned.',
+  };
+}
+
+function findChildren(doc: Doc, sources: readonly Span[]): { span: Span; reason: string } | undefined {
+  const h = firstTrigger(doc, TRIGGER.children, sources, (h, s, pre, post) => {
+    if (NEG_EXIST.test(pre)) return false;
+    if (/^(?:son|sons|daughters?|child|children|kids?|nephews?|nieces?|grand\w*)$/i.test(h.term) && (ADULT_POST.test(post) || ADULT_PRE.test(pre))) return false;
+    if (/pregnan/i.test(h.term) && /\bnot\b[\w\s]{0,12}$/i.test(pre)) return false;
+    return true;
+  });
+  if (!h) return undefined;
+  const pregnancy = /pregnan|baby|babies|unborn|newborn|expecting|birth/i.test(doc.text.slice(h.start, h.end));
+  return { span: span(h), reason: pregnancy ? 'A pregnancy or a baby is mentioned.' : 'Children living with or in contact with the person are mentioned.' };
+}
+
+/** Someone else's condition: a relation noun earlier in the sentence with no switch back to the person. */
+function otherPersons(pre: string): boolean {
+  RELATION.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = RELATION.exec(pre))) last = m;
+  if (!last) return false;
+  const between = pre.slice(last.index + last[0].length);
+  return !SUBJECT_SWITCH.test(between) && !/\b(?:I|his|her)\s+(?:own|diagnos)/i.test(between);
+}
+
+function findMentalHealth(doc: Doc, sources: readonly Span[]): Span | undefined {
+  const h = firstTrigger(doc, TRIGGER.mentalHealth, sources, (h, s, pre, post) => {
+    const full = s.text.slice(0, h.start - s.start);
+    if (NEG_HEALTH.test(pre)) return false;
+    if (otherPersons(full)) return false;
+    if (/^diagnos/i.test(h.term) && NOT_MENTAL.test(post.slice(0, 40))) return false;
+    if (/^dx$/i.test(h.term) && NOT_MENTAL.test(s.text.slice(Math.max(0, h.start - s.start - 20), h.start - s.start))) return false;
+    if (h.group === 'mental-health:clinical' && !CLINICAL.test(s.text)) return false;
+    if (/^(?:depot|lithium|detained under|psychiatric|diagnosis|diagnosed)$/i.test(h.term) && !/\b(?:mental|psych\w*|injection|medicat\w*|prescri\w*|schizo\w*|bipolar|hospital|section\w*|disorder|depress\w*|anxiety|PTSD|psychosis)\b/i.test(s.text)) return false;
+    return true;
+  });
+  return h && span(h);
+}
+
+function findSupervision(doc: Doc, sources: readonly Span[]): Span | undefined {
+  const h = firstTrigger(doc, TRIGGER.supervision, sources, (h, s, pre, post) => {
+    if (NEG_EXIST.test(pre) || NEG_PRE.test(pre)) return false;
+    const block = doc.blocks[h.block];
+    const current = CURRENT_PRE.test(s.text.slice(Math.max(0, h.start - s.start - 25), h.start - s.start));
+    if (current) return true;
+    if (block.section === 'sentencing-proposal') return false;
+    const near = s.text.slice(Math.max(0, h.start - s.start - 60), Math.min(s.text.length, h.end - s.start + 30));
+    if (HYPOTHETICAL.test(near)) return false;
+    if (!HISTORY.test(s.text)) return false;
+    void post;
+    return true;
+  });
+  return h && span(h);
+}
+
+function findVictim(doc: Doc, sources: readonly Span[]): Span | undefined {
+  const firstSection = doc.sections[0]?.start ?? Infinity;
+  const offence = firstTrigger(doc, TRIGGER.victimOffence, sources, (h, s, pre) => {
+    const block = doc.blocks[h.block];
+    const header = block.start < firstSection && block.index < 10 && !block.section;
+    const offenceLabel = block.label ? /offen[cs]e|charge|matter/i.test(block.label) : false;
+    if (!(block.section === 'offence-analysis' || header || offenceLabel || (!doc.sections.length && block.section === undefined && block.index < 4))) return false;
+    if (PREVIOUS_OFFENCE.test(s.text) && !offenceLabel && !header) return false;
+    if (VICTIM_PASSIVE.test(pre)) return false;
+    if (NEG_PRE.test(pre)) return false;
+    return true;
+  });
+  if (offence) return span(offence);
+  const noun = firstTrigger(doc, TRIGGER.victim, sources, (h, s, pre) => {
+    if (VICTIM_PASSIVE.test(pre)) return false;
+    if (BUSINESS.test(s.text)) return false;
+    if (NEG_PRE.test(pre)) return false;
+    return true;
+  });
+  return noun && span(noun);
+}
+
+function findCurfew(doc: Doc): Span | undefined {
+  const h = firstTrigger(doc, TRIGGER.curfew, [], (h, s, pre) => {
+    const block = doc.blocks[h.block];
+    if (NEG_PRE.test(pre)) return false;
+    if (CURFEW_LICENCE.test(s.text)) return false;
+    return block.section === 'sentencing-proposal' || CURFEW_PROPOSAL.test(s.text);
+  });
+  return h && span(h);
 }

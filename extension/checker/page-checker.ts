@@ -1,0 +1,575 @@
+/**
+ * Finds the fields of one document, lints them as one report, and draws the results. Data flows one way:
+ * field → adapter (text + offset map) → core → diagnostics → overlay/card/panel; offsets are those of the
+ * text the adapter gave, mapped back to each field by subtracting where its text starts in the report.
+ */
+import { check, rules } from '../../core/index.js';
+import type { CheckResult } from '../../core/engine.js';
+import type { Analysis, Diagnostic, LintOptions } from '../../core/types.js';
+import { adapterFor } from '../adapters/index';
+import type { FieldAdapter } from '../adapters/types';
+import { editableFrameBody } from '../adapters/tinymce';
+import { Card } from '../overlay/card';
+import { Overlay, type FieldFinding } from '../overlay/overlay';
+import { dismissalHash, fieldKey } from '../utils/hash';
+import type { FieldReport, FrameReport } from '../utils/messaging';
+import { pageSources } from '../utils/page-context';
+import { lintOptions, type EffectiveSettings } from '../utils/settings';
+import type { PageFacts } from '../utils/storage';
+import { describeField } from './describe';
+import type { Lifecycle } from './lifecycle';
+import type { CheckerServices } from './services';
+
+/** Quiet time after the last keystroke before re-linting. */
+export const DEBOUNCE_MS = 300;
+/** A pass that would block the page longer than this runs in the background worker instead. */
+export const MAIN_THREAD_BUDGET_MS = 4;
+/** Between fields of one page: a blank line, so each field starts a new block for the core. */
+const FIELD_SEPARATOR = '\n\n';
+
+const CANDIDATES = 'textarea, [contenteditable]:not([contenteditable="false"]), iframe';
+
+const standards = new Map(rules.map((r) => [r.meta.id, r.meta.standard]));
+
+interface FieldSession {
+  id: string;
+  element: HTMLElement;
+  adapter: FieldAdapter;
+  overlay: Overlay;
+  fieldFor: string;
+  key: string;
+  text: string;
+  /** Findings currently drawn (offsets in `text`), with their diagnostics. */
+  findings: (FieldFinding & { diagnostic: Diagnostic })[];
+}
+
+/** Whether Curio may check an element at all (contract: `data-curio="off"`, disabled, read-only are skipped). */
+export function isEligible(el: HTMLElement): boolean {
+  if (el.closest('[data-curio="off"]')) return false;
+  if (el.tagName === 'TEXTAREA') {
+    const ta = el as HTMLTextAreaElement;
+    if (ta.disabled || ta.readOnly || ta.matches(':disabled')) return false;
+  } else if (el.tagName === 'IFRAME') {
+    const body = editableFrameBody(el as HTMLIFrameElement);
+    if (!body || body.closest('[data-curio="off"]') || body.getAttribute('aria-readonly') === 'true') return false;
+  } else {
+    if (!el.isContentEditable) return false;
+    if (el.getAttribute('aria-disabled') === 'true' || el.getAttribute('aria-readonly') === 'true' || el.classList.contains('ck-read-only')) return false;
+  }
+  if (el.getAttribute('aria-hidden') === 'true') return false;
+  // Hidden source elements (CKEditor and TinyMCE hide the textarea they replace) have no boxes.
+  return el.getClientRects().length > 0;
+}
+
+export class PageChecker {
+  private sessions: FieldSession[] = [];
+  private byElement = new WeakMap<Element, FieldSession>();
+  private settings: EffectiveSettings | null = null;
+  private dismissed: Record<string, string[]> = {};
+  private carried: PageFacts = { sourcesCited: [], categoriesCovered: [] };
+  private card: Card;
+  private lintTimer = 0;
+  private scanTimer = 0;
+  private frameQueued = false;
+  private seq = 0;
+  private nextId = 1;
+  /** Measured cost of in-page linting, ms per 1,000 characters (decides worker vs. main thread). */
+  private msPerKChar = 0;
+  private observer: MutationObserver | null = null;
+  private resizeObserver: ResizeObserver | null = null;
+  private lastAnalysis: Analysis | null = null;
+  /** Last pass figures (exposed for the demo page and tests). */
+  stats = { mainMs: 0, workerMs: 0, offThread: false, chars: 0 };
+
+  constructor(
+    readonly doc: Document,
+    private life: Lifecycle,
+    private services: CheckerServices,
+    private options: { origin?: string; path?: string } = {},
+  ) {
+    this.card = new Card(doc);
+  }
+
+  private get origin(): string {
+    return this.options.origin ?? this.doc.location?.origin ?? '';
+  }
+  private get path(): string {
+    return this.options.path ?? this.doc.location?.pathname ?? '';
+  }
+
+  async start(): Promise<void> {
+    const [settings, dismissed, carried] = await Promise.all([
+      this.services.settings(),
+      this.services.dismissals(),
+      this.services.exchangeFacts(this.origin, this.path, null),
+    ]);
+    if (!this.life.isValid) return;
+    this.settings = settings;
+    this.dismissed = dismissed;
+    this.carried = carried;
+    const unwatch = this.services.onSettingsChanged(async () => {
+      this.settings = await this.services.settings();
+      this.dismissed = await this.services.dismissals();
+      this.lintNow();
+    });
+    this.life.onInvalidated(unwatch);
+
+    const view = this.doc.defaultView!;
+    this.resizeObserver = new view.ResizeObserver(() => this.queuePosition());
+    this.observer = new view.MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['contenteditable', 'disabled', 'readonly', 'data-curio', 'style', 'class', 'hidden'] });
+    this.life.onInvalidated(() => this.destroy());
+
+    this.life.addEventListener(view, 'scroll', () => this.queuePosition(), { capture: true, passive: true });
+    this.life.addEventListener(view, 'resize', () => this.queuePosition(), { passive: true });
+    // Ticking a source changes the report's context.
+    this.life.addEventListener(this.doc, 'change', (e: Event) => {
+      if ((e.target as HTMLInputElement)?.type === 'checkbox') this.schedule(50);
+    });
+    this.life.addEventListener(this.doc, 'keydown', (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && this.card.isOpen) this.closeCard();
+    });
+    this.life.addEventListener(this.doc, 'mousedown', (e: MouseEvent) => {
+      if (this.card.isOpen && !this.card.contains(e.composedPath()[0] ?? null) && !this.isMark(e.composedPath()[0])) this.closeCard(false);
+    });
+    // Layout can change without a resize or scroll (content above grows); a cheap periodic check keeps marks aligned.
+    let lastLayout = '';
+    this.life.setInterval(() => {
+      const layout = this.sessions.map((s) => { const c = s.adapter.clip(); return `${c.left},${c.top},${c.width},${c.height}`; }).join(';');
+      if (layout !== lastLayout) {
+        lastLayout = layout;
+        this.queuePosition();
+      }
+    }, 500);
+    this.scan();
+    this.lintNow();
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Fields
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const r of records) {
+      const t = r.target as Element;
+      if (t.nodeName === 'CURIO-OVERLAY' || t.nodeName === 'CURIO-CARD') continue;
+      if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeName === 'CURIO-OVERLAY' || n.nodeName === 'CURIO-CARD')) continue;
+      this.queueScan();
+      this.queuePosition();
+      return;
+    }
+  }
+
+  private queueScan(): void {
+    if (this.scanTimer) return;
+    this.scanTimer = this.life.setTimeout(() => {
+      this.scanTimer = 0;
+      this.scan();
+    }, 150);
+  }
+
+  /** Adds new eligible fields, drops removed or no longer eligible ones. */
+  scan(): void {
+    let changed = false;
+    for (const s of [...this.sessions]) {
+      if (!s.element.isConnected || !isEligible(s.element)) {
+        this.removeSession(s);
+        changed = true;
+      }
+    }
+    const inFrame = this.inSameOriginFrame();
+    for (const el of this.doc.querySelectorAll<HTMLElement>(CANDIDATES)) {
+      if (this.byElement.has(el)) continue;
+      if (el.tagName === 'IFRAME') this.watchFrame(el as HTMLIFrameElement);
+      // An editable body of a same-origin frame is checked from the parent document (TinyMCE iframe mode).
+      if (inFrame && el === this.doc.body) continue;
+      if (!isEligible(el)) continue;
+      const adapter = adapterFor(el);
+      if (!adapter) continue;
+      this.addSession(el, adapter);
+      changed = true;
+    }
+    if (changed) {
+      this.sortSessions();
+      this.schedule(0);
+    }
+  }
+
+  private inSameOriginFrame(): boolean {
+    try {
+      return !!this.doc.defaultView?.frameElement;
+    } catch {
+      return false;
+    }
+  }
+
+  /** An iframe may become an editor after it loads (TinyMCE writes its document later). */
+  private watchFrame(frame: HTMLIFrameElement): void {
+    if ((frame as any).__curioWatched) return;
+    (frame as any).__curioWatched = true;
+    this.life.addEventListener(frame, 'load', () => this.queueScan());
+  }
+
+  private addSession(el: HTMLElement, adapter: FieldAdapter): void {
+    const fieldFor = describeField(el, this.sessions.length + 1);
+    const session: FieldSession = {
+      id: `f${this.nextId++}`,
+      element: el,
+      adapter,
+      fieldFor,
+      key: fieldKey(this.origin, this.path, fieldFor),
+      text: '',
+      findings: [],
+      overlay: null as unknown as Overlay,
+    };
+    session.overlay = new Overlay(adapter, fieldFor, {
+      open: (f, mark, via) => this.openCard(session, f, mark, via),
+      leave: () => this.card.hideSoon(() => this.closeCard(false)),
+    });
+    this.life.addEventListener(session.overlay.root, 'keydown', (e: Event) => this.onMarkKey(session, e as KeyboardEvent));
+    this.life.addEventListener(session.overlay.root, 'focusout', (e: Event) => {
+      const next = (e as FocusEvent).relatedTarget;
+      if (this.card.isOpen && !this.card.contains(next) && !this.isMark(next)) this.card.hideSoon(() => this.closeCard(false), 150);
+    });
+    const input = adapter.inputTarget();
+    this.life.addEventListener(input, 'input', () => this.onInput(session));
+    for (const s of adapter.scrollers()) this.life.addEventListener(s, 'scroll', () => this.queuePosition(), { capture: true, passive: true });
+    this.resizeObserver?.observe(adapter.anchor);
+    this.sessions.push(session);
+    this.byElement.set(el, session);
+  }
+
+  private removeSession(s: FieldSession): void {
+    s.overlay.destroy();
+    this.resizeObserver?.unobserve(s.adapter.anchor);
+    this.sessions = this.sessions.filter((x) => x !== s);
+    this.byElement.delete(s.element);
+    if (this.card.owner && !this.card.owner.isConnected) this.closeCard(false);
+  }
+
+  /** Document order, so a report spread over several fields reads top to bottom. */
+  private sortSessions(): void {
+    this.sessions.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  }
+
+  get fieldCount(): number {
+    return this.sessions.length;
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Typing
+
+  private onInput(s: FieldSession): void {
+    // Until the debounced lint runs, keep existing marks on their text by shifting them past the edit.
+    const before = s.text;
+    const after = s.adapter.read();
+    s.text = after;
+    if (before !== after && s.findings.length) {
+      s.findings = shiftFindings(s.findings, before, after);
+      s.overlay.setFindings(s.findings);
+    }
+    this.schedule();
+  }
+
+  schedule(delay = DEBOUNCE_MS): void {
+    if (this.lintTimer) clearTimeout(this.lintTimer);
+    this.lintTimer = this.life.setTimeout(() => {
+      this.lintTimer = 0;
+      void this.lint();
+    }, delay);
+  }
+
+  lintNow(): void {
+    this.schedule(0);
+  }
+
+  private queuePosition(): void {
+    if (this.frameQueued) return;
+    this.frameQueued = true;
+    this.life.requestAnimationFrame(() => {
+      this.frameQueued = false;
+      for (const s of this.sessions) s.overlay.position();
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Linting
+
+  private lintOptions(): LintOptions {
+    const sources = [...new Set([...pageSources(this.doc), ...this.carried.sourcesCited])];
+    const context: LintOptions['context'] = { sourcesCited: sources };
+    if (this.carried.categoriesCovered.length) context.categoriesCovered = this.carried.categoriesCovered;
+    return lintOptions(this.settings!, context);
+  }
+
+  /** Whether a pass over `chars` characters is expected to exceed the main-thread budget. */
+  private shouldUseWorker(chars: number): boolean {
+    if (!this.services.lintOffThread) return false;
+    // Before any measurement, assume long texts are expensive (≈ 20,000 characters is 3,500 words).
+    const estimate = this.msPerKChar ? (this.msPerKChar * chars) / 1000 : chars > 20000 ? Infinity : 0;
+    return estimate > MAIN_THREAD_BUDGET_MS;
+  }
+
+  /** One pass: read every field, lint them as one report, draw, publish. */
+  async lint(): Promise<void> {
+    if (!this.settings || !this.life.isValid) return;
+    const seq = ++this.seq;
+    const t0 = performance.now();
+    const texts = this.sessions.map((s) => (s.text = s.adapter.read()));
+    const combined = texts.join(FIELD_SEPARATOR);
+    const options = this.lintOptions();
+    let result: CheckResult;
+    let mainMs: number;
+    let workerMs = 0;
+    const offThread = this.shouldUseWorker(combined.length);
+    if (offThread) {
+      const readMs = performance.now() - t0;
+      try {
+        const r = await this.services.lintOffThread!(combined, options);
+        workerMs = r.workerMs;
+        result = r;
+        // Keep the estimate honest: the worker's own time says what the page would have paid.
+        if (combined.length) this.msPerKChar = (r.workerMs * 1000) / combined.length;
+      } catch {
+        result = check(combined, options);
+      }
+      if (seq !== this.seq) return;
+      const t1 = performance.now();
+      this.apply(result, texts);
+      mainMs = readMs + (performance.now() - t1);
+    } else {
+      const tLint = performance.now();
+      result = check(combined, options);
+      const lintMs = performance.now() - tLint;
+      if (combined.length > 2000) this.msPerKChar = (lintMs * 1000) / combined.length;
+      this.apply(result, texts);
+      mainMs = performance.now() - t0;
+    }
+    this.stats = { mainMs, workerMs, offThread, chars: combined.length };
+    for (const s of this.sessions) s.overlay.stamp(mainMs);
+    this.lastAnalysis = result.analysis;
+    this.publish(mainMs);
+    void this.recordFacts(result.analysis);
+  }
+
+  /** Maps the report's diagnostics back to each field and draws them. */
+  private apply(result: CheckResult, texts: string[]): void {
+    const perField = splitByField(result.diagnostics, texts, FIELD_SEPARATOR.length);
+    this.sessions.forEach((s, i) => {
+      const dismissed = new Set(this.dismissed[s.key] ?? []);
+      s.findings = perField[i]
+        .filter((f) => !dismissed.has(dismissalHash(f.diagnostic.ruleId, s.text.slice(f.start, f.end))))
+        .map((f) => ({
+          key: `${f.diagnostic.ruleId}:${f.diagnostic.message}`,
+          ruleId: f.diagnostic.ruleId,
+          category: f.diagnostic.category,
+          message: f.diagnostic.message,
+          start: f.start,
+          end: f.end,
+          diagnostic: f.diagnostic,
+        }));
+      s.overlay.setFindings(s.findings);
+    });
+  }
+
+  private publish(lintMs: number): void {
+    if (!this.sessions.length && !this.publishedFields) return;
+    this.publishedFields = this.sessions.length > 0;
+    const fields: FieldReport[] = this.sessions.map((s) => ({
+      fieldFor: s.fieldFor,
+      fieldId: s.id,
+      diagnostics: s.findings.map((f) => ({ ...f.diagnostic, start: { ...f.diagnostic.start, offset: f.start }, end: { ...f.diagnostic.end, offset: f.end }, excerpt: s.text.slice(f.start, f.end).slice(0, 80) })),
+    }));
+    this.services.publish({ mode: 'fields', url: this.doc.location?.href ?? '', fields, analysis: this.lastAnalysis, pageSources: pageSources(this.doc), lintMs });
+  }
+  private publishedFields = false;
+
+  /** Carries what this page established (never its text) to the form's other pages. */
+  private async recordFacts(analysis: Analysis): Promise<void> {
+    if (!this.sessions.length) return;
+    const facts: PageFacts = {
+      sourcesCited: analysis.sourcesCited.filter((c) => !c.external && !c.outstanding).map((c) => c.id).sort(),
+      categoriesCovered: Object.entries(analysis.categories).filter(([, c]) => c.status === 'covered').map(([k]) => k).sort(),
+    };
+    const carried = await this.services.exchangeFacts(this.origin, this.path, facts);
+    if (carried.sourcesCited.join() !== this.carried.sourcesCited.join() || carried.categoriesCovered.join() !== this.carried.categoriesCovered.join()) {
+      this.carried = carried;
+      this.schedule(0);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Card
+
+  private isMark(node: EventTarget | null | undefined): boolean {
+    return node instanceof Element && node.classList.contains('curio-mark');
+  }
+
+  private openCard(s: FieldSession, f: FieldFinding, mark: HTMLElement, via: 'hover' | 'focus'): void {
+    if (this.card.isOpen && this.card.owner === mark) {
+      this.card.cancelHide();
+      return;
+    }
+    const finding = s.findings.find((x) => x.start === f.start && x.end === f.end && x.ruleId === f.ruleId);
+    if (!finding) return;
+    const d = finding.diagnostic;
+    const fix = d.fix;
+    this.card.open(
+      {
+        ruleId: d.ruleId,
+        category: d.category,
+        message: d.message,
+        note: d.note,
+        standard: standards.get(d.ruleId) ?? '',
+        url: d.url,
+        prompts: d.prompts,
+        excerpt: s.text.slice(finding.start, finding.end),
+        fixText: fix?.text,
+      },
+      mark.getBoundingClientRect(),
+      mark,
+      {
+        fix: fix ? () => this.applyFix(s, finding.start, finding.end, fix) : undefined,
+        dismiss: () => this.dismiss(s, finding),
+        disableRule: () => this.disableRule(d.ruleId),
+        close: () => this.closeCard(),
+      },
+    );
+    s.overlay.setActive(mark);
+    void via;
+  }
+
+  private closeCard(restoreFocus = true): void {
+    const owner = this.card.owner;
+    this.card.close(restoreFocus);
+    for (const s of this.sessions) if (owner) s.overlay.setActive(null);
+  }
+
+  private onMarkKey(s: FieldSession, e: KeyboardEvent): void {
+    const mark = e.composedPath()[0];
+    if (!this.isMark(mark)) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      if (this.card.owner !== mark) (mark as HTMLElement).click();
+      this.card.focusFirst();
+    } else if (e.key === 'Escape') {
+      this.closeCard();
+    }
+    void s;
+  }
+
+  private applyFix(s: FieldSession, start: number, end: number, fix: { kind: 'insert' | 'replace'; text: string }): void {
+    this.closeCard(false);
+    const to = fix.kind === 'insert' ? start : end;
+    // The text may have changed since the lint; only apply when the span still holds what was flagged.
+    const current = s.adapter.read();
+    if (current !== s.text) return this.schedule(0);
+    s.adapter.replace(start, to, fix.text);
+    this.schedule(0);
+  }
+
+  private async dismiss(s: FieldSession, f: FieldFinding): Promise<void> {
+    this.closeCard(false);
+    const hash = dismissalHash(f.ruleId, s.text.slice(f.start, f.end));
+    this.dismissed = { ...this.dismissed, [s.key]: [...(this.dismissed[s.key] ?? []), hash] };
+    s.findings = s.findings.filter((x) => x !== f && !(x.ruleId === f.ruleId && x.start === f.start && x.end === f.end));
+    s.overlay.setFindings(s.findings);
+    this.publish(this.stats.mainMs);
+    await this.services.dismiss(s.key, hash);
+  }
+
+  private async disableRule(ruleId: string): Promise<void> {
+    this.closeCard(false);
+    for (const s of this.sessions) {
+      s.findings = s.findings.filter((x) => x.ruleId !== ruleId);
+      s.overlay.setFindings(s.findings);
+    }
+    await this.services.setRuleSeverity(ruleId, 'off');
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Panel requests
+
+  /** Selects a span of a field and scrolls to it (the panel's Problems list). */
+  reveal(fieldId: string, start: number, end: number): boolean {
+    const s = this.sessions.find((x) => x.id === fieldId);
+    if (!s) return false;
+    s.adapter.select(start, end);
+    this.queuePosition();
+    return true;
+  }
+
+  /** "Check this page": lints the selection or the page's main text without drawing anything. */
+  async checkPage(): Promise<FrameReport> {
+    const settings = this.settings ?? (await this.services.settings());
+    this.settings = settings;
+    const selection = this.doc.getSelection()?.toString().trim() ?? '';
+    const main = this.doc.querySelector<HTMLElement>('main, [role="main"], article') ?? this.doc.body;
+    const text = selection || (main?.innerText ?? '');
+    const t0 = performance.now();
+    const options = this.lintOptions();
+    const result = this.shouldUseWorker(text.length) ? await this.services.lintOffThread!(text, options) : check(text, options);
+    const report: FrameReport = {
+      mode: 'page',
+      url: this.doc.location?.href ?? '',
+      fields: [{ fieldFor: selection ? 'selection' : 'page', fieldId: 'page', diagnostics: result.diagnostics.map((d) => ({ ...d, excerpt: text.slice(d.start.offset, d.end.offset).slice(0, 80) })) }],
+      analysis: result.analysis,
+      pageSources: pageSources(this.doc),
+      lintMs: performance.now() - t0,
+    };
+    this.services.publish(report);
+    return report;
+  }
+
+  /** Re-sends the latest report (the panel just opened). */
+  republish(): void {
+    this.publishedFields = true;
+    this.publish(this.stats.mainMs);
+  }
+
+  destroy(): void {
+    this.observer?.disconnect();
+    this.resizeObserver?.disconnect();
+    this.closeCard(false);
+    for (const s of [...this.sessions]) this.removeSession(s);
+  }
+}
+
+/** Findings of one field after an edit, before the re-lint: untouched ones keep or shift their place. */
+export function shiftFindings<T extends { start: number; end: number }>(findings: T[], before: string, after: string): T[] {
+  let prefix = 0;
+  const max = Math.min(before.length, after.length);
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const changedEnd = before.length - suffix;
+  const delta = after.length - before.length;
+  const out: T[] = [];
+  for (const f of findings) {
+    if (f.end <= prefix) out.push(f);
+    else if (f.start >= changedEnd) out.push({ ...f, start: f.start + delta, end: f.end + delta });
+    // Findings overlapping the edit are dropped until the re-lint decides.
+  }
+  return out;
+}
+
+/** Splits diagnostics on a report made of `texts` joined by a separator into per-field findings. */
+export function splitByField(diagnostics: Diagnostic[], texts: string[], separatorLength: number): { start: number; end: number; diagnostic: Diagnostic }[][] {
+  const out = texts.map(() => [] as { start: number; end: number; diagnostic: Diagnostic }[]);
+  if (!texts.length) return out;
+  const bases: number[] = [];
+  let base = 0;
+  for (const t of texts) {
+    bases.push(base);
+    base += t.length + separatorLength;
+  }
+  for (const d of diagnostics) {
+    const s = d.start.offset;
+    let i = bases.length - 1;
+    while (i > 0 && bases[i] > s) i--;
+    const len = texts[i].length;
+    const start = Math.min(Math.max(0, s - bases[i]), len);
+    const end = Math.min(Math.max(start, d.end.offset - bases[i]), len);
+    out[i].push({ start, end, diagnostic: d });
+  }
+  return out;
+}

@@ -1,0 +1,185 @@
+/**
+ * The checks every host editor must pass (issue #3, "Tests"). Each spec file calls `editorSuite(hostPage)`;
+ * a failing check here names the missing behaviour — none is skipped.
+ */
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  setup, open, waitForLint, overlayInfo, marks, markOver, markLocator, hoverOpen, card, fieldText, focusField,
+  mutations, clearMutations, readyFrame, typeAndTime, report, assertNoOffOrigin, editableFrame,
+} from './helpers.mjs';
+
+export const CATEGORIES = ['sources', 'diversity', 'mental-health', 'substance-misuse', 'curiosity', 'risk', 'language', 'structure'];
+const T = { timeout: 60000 };
+const norm = (s) => s.replace(/\s+/g, ' ').trim();
+
+/** Finds the mark over `phrase`, failing with the list of marks actually drawn. */
+export async function requireMark(page, hp, phrase) {
+  const m = await markOver(page, hp, phrase);
+  if (!m) {
+    const all = await marks(page, hp);
+    assert.fail(`no underline over "${phrase}" in ${hp.path}; marks drawn: ` +
+      JSON.stringify(all.map((x) => ({ rule: x.ruleId, cat: x.category, at: [x.start, x.end], boxes: x.rects.length }))));
+  }
+  return m;
+}
+
+/** Opens the card of the target mark, falling back to the alternates, and returns the first that offers a fix. */
+async function fixableMark(page, hp) {
+  const tried = [];
+  for (const phrase of [hp.target, ...(hp.fixAlt ?? [])]) {
+    const m = await markOver(page, hp, phrase);
+    if (!m) { tried.push(`${phrase}: no mark`); continue; }
+    const dialog = await hoverOpen(page, hp, m);
+    const fix = dialog.locator('[data-action="fix"]');
+    if (await fix.count()) return { mark: m, phrase, dialog, fix };
+    tried.push(`${phrase}: ${m.ruleId} has no fix`);
+    await page.keyboard.press('Escape');
+  }
+  assert.fail(`no fixable finding in ${hp.path} (${tried.join('; ')})`);
+}
+
+/** @param {import('./helpers.mjs').HostPage & {name: string, typing?: string, fixAlt?: string[]}} hp */
+export function editorSuite(hp) {
+  describe(hp.name, () => {
+    let env;
+    before(async () => { env = await setup(); });
+    after(async () => { await env?.close(); });
+
+    test('underlines the expected finding where its text is on screen', T, async () => {
+      const page = await open(env, hp);
+      await waitForLint(page, hp);
+      const info = await overlayInfo(page, hp);
+      assert.equal(info.count, 1, 'exactly one <curio-overlay> for the field');
+      assert.ok(info.openShadow, 'overlay has an open shadow root');
+      assert.ok(!info.insideEditable, 'overlay is outside the editable');
+      const all = await marks(page, hp);
+      assert.ok(all.length > 0, 'the fragment has several known gaps; at least one mark expected');
+      for (const m of all) {
+        assert.ok(CATEGORIES.includes(m.category), `mark category ${m.category} is one of the core's categories`);
+        assert.ok(m.ruleId && m.label, 'mark carries data-rule-id and aria-label');
+        assert.equal(m.tabindex, '0');
+        assert.equal(m.role, 'button');
+        assert.ok(Number.isInteger(m.start) && m.end > m.start, 'mark carries data-start < data-end');
+      }
+      await requireMark(page, hp, hp.target);
+      for (const phrase of hp.alt ?? []) await requireMark(page, hp, phrase);
+      await page.close();
+    });
+
+    test('opens the card on mouse hover', T, async () => {
+      const page = await open(env, hp);
+      await waitForLint(page, hp);
+      const m = await requireMark(page, hp, hp.target);
+      const dialog = await hoverOpen(page, hp, m);
+      assert.equal(await dialog.count(), 1, 'one card at a time');
+      const text = await dialog.innerText();
+      assert.ok(norm(text).includes(norm(m.label)), `card shows the message "${m.label}"`);
+      assert.equal(await dialog.locator('[data-action="dismiss"]').count(), 1, 'dismiss action');
+      assert.equal(await dialog.locator('[data-action="disable-rule"]').count(), 1, 'turn-rule-off action');
+      await page.keyboard.press('Escape');
+      await dialog.first().waitFor({ state: 'hidden', timeout: 3000 });
+      await page.close();
+    });
+
+    test('opens the card on keyboard focus', T, async () => {
+      const page = await open(env, hp);
+      await waitForLint(page, hp);
+      const m = await requireMark(page, hp, hp.target);
+      await (await markLocator(page, hp, m.index)).focus();
+      const dialog = await card(page, hp);
+      await dialog.first().waitFor({ state: 'visible', timeout: 5000 });
+      assert.ok(norm(await dialog.innerText()).includes(norm(m.label)));
+      await page.keyboard.press('Escape');
+      await dialog.first().waitFor({ state: 'hidden', timeout: 3000 });
+      await page.close();
+    });
+
+    test('leaves the editable DOM untouched', T, async () => {
+      const page = await open(env, hp);
+      await waitForLint(page, hp);
+      const m = await requireMark(page, hp, hp.target);
+      const dialog = await hoverOpen(page, hp, m);
+      await page.keyboard.press('Escape');
+      await dialog.first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {});
+      await page.waitForTimeout(400);
+      const muts = await mutations(page, hp);
+      assert.deepEqual(muts, [], `mutations inside the editable: ${JSON.stringify(muts.slice(0, 5))}`);
+      await page.close();
+    });
+
+    test('applies a fix, and Ctrl+Z restores the original', T, async () => {
+      const page = await open(env, hp);
+      await waitForLint(page, hp);
+      const original = await fieldText(page, hp);
+      const { phrase, fix } = await fixableMark(page, hp);
+      await clearMutations(page, hp);
+      await fix.click();
+      const efr = await editableFrame(page, hp);
+      const deadline = Date.now() + 5000;
+      let fixed = original;
+      while (Date.now() < deadline && norm(fixed) === norm(original)) {
+        await page.waitForTimeout(50);
+        fixed = await fieldText(page, hp);
+      }
+      assert.notEqual(norm(fixed), norm(original), `fix for "${phrase}" changed the text`);
+      // Everything outside the replaced phrase survives.
+      const i = original.indexOf(phrase);
+      assert.ok(norm(fixed).startsWith(norm(original.slice(0, i))), 'text before the fix unchanged');
+      assert.ok(norm(fixed).endsWith(norm(original.slice(i + phrase.length))), 'text after the fix unchanged');
+      await focusField(page, hp);
+      await page.keyboard.press('Control+z');
+      let undone = fixed;
+      const d2 = Date.now() + 3000;
+      while (Date.now() < d2 && norm(undone) !== norm(original)) {
+        await page.waitForTimeout(50);
+        undone = await fieldText(page, hp);
+      }
+      assert.equal(norm(undone), norm(original), 'Ctrl+Z restored the original text');
+      void efr;
+      await page.close();
+    });
+
+    test('updates underlines after typing (measures keystroke → underline)', T, async () => {
+      const page = await open(env, hp);
+      await waitForLint(page, hp);
+      const { ms } = await typeAndTime(page, hp, hp.typing ?? ' He said he was arrested again last week.');
+      report(`${hp.name}: last keystroke → underlines updated`, ms);
+      assert.ok(Number.isFinite(ms), 'overlay re-linted after the last keystroke');
+      assert.ok(ms < 1500, `underlines updated within 1.5 s of the last keystroke (took ${ms.toFixed(0)} ms)`);
+      // Marks stay on their text after the edit (scroll back first: typing at the end may have scrolled the field).
+      await page.keyboard.press('Control+Home');
+      await page.waitForTimeout(300);
+      await requireMark(page, hp, hp.target);
+      await page.close();
+    });
+
+    test('dismissal persists across reload', T, async () => {
+      const page = await open(env, hp);
+      await waitForLint(page, hp);
+      const m = await requireMark(page, hp, hp.target);
+      const dialog = await hoverOpen(page, hp, m);
+      await dialog.locator('[data-action="dismiss"]').click();
+      const gone = async () => {
+        const again = await markOver(page, hp, hp.target);
+        return !again || again.ruleId !== m.ruleId;
+      };
+      const d = Date.now() + 5000;
+      while (Date.now() < d && !(await gone())) await page.waitForTimeout(50);
+      assert.ok(await gone(), `dismissed ${m.ruleId} mark disappears`);
+      await page.reload();
+      await readyFrame(page, hp);
+      const fresh = page;
+      await waitForLint(fresh, hp);
+      await fresh.waitForTimeout(200);
+      const after = await markOver(fresh, hp, hp.target);
+      assert.ok(!after || after.ruleId !== m.ruleId, `dismissed ${m.ruleId} stays dismissed after reload`);
+      await fresh.close();
+    });
+
+    test('made no request other than to its own local server', T, async () => {
+      assert.ok(env.server.requests.some((r) => r.path.startsWith('/' + hp.path)), 'the page was served locally');
+      assertNoOffOrigin(env);
+    });
+  });
+}
