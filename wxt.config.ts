@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 /**
@@ -9,7 +10,17 @@ import { defineConfig } from 'wxt';
 const E2E_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
 
 export default defineConfig({
+  vite: () => ({
+    resolve: {
+      alias: {
+        // micromark's browser build decodes entities with innerHTML, which fails in the background service
+        // worker (no DOM); its node build is 25 KB gzipped of entities. See extension/utils/decode-entity.ts.
+        'decode-named-character-reference': fileURLToPath(new URL('./extension/utils/decode-entity.ts', import.meta.url)),
+      },
+    },
+  }),
   srcDir: 'extension',
+  publicDir: 'extension/public',
   modules: ['@wxt-dev/module-react'],
   manifest: ({ mode, browser }) => ({
     name: 'Curio',

@@ -136,7 +136,7 @@ Examples:
   curio check report.md
   curio check reports/ --quiet
   curio check --kind case-notes --format json notes.txt > findings.json
-  pbpaste | curio check --section offence-analysis -
+  cat draft.txt | curio check --section offence-analysis -
 
 .curiorc.json:
   { "kind": "psr",

@@ -63,7 +63,7 @@ export function formatStylish(files: readonly FileResult[], c: Palette, quiet = 
     }
     out.push('');
   }
-  out.push(summaryLine(totals, files.length, withFindings, c));
+  out.push(summaryLine(totals, files.length, withFindings, c, quiet));
   return out.join('\n') + '\n';
 }
 
@@ -95,13 +95,17 @@ function excerpt(text: string, d: Diagnostic): string {
   // Control characters from the document must not reach the terminal as escape sequences.
   const s = text.slice(d.start.offset, d.end.offset).replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
   if (!s) return '';
-  return s.length > 70 ? `${s.slice(0, 45)}…${s.slice(-20)}` : s;
+  if (s.length <= 70) return s;
+  // Cut at word boundaries so the quote stays readable.
+  const head = s.slice(0, 45).replace(/\s+\S*$/, '');
+  const tail = s.slice(-22).replace(/^\S*\s+/, '');
+  return `${head} … ${tail}`;
 }
 
-function summaryLine(t: { error: number; warning: number; info: number }, files: number, withFindings: number, c: Palette): string {
+function summaryLine(t: { error: number; warning: number; info: number }, files: number, withFindings: number, c: Palette, quiet: boolean): string {
   const total = t.error + t.warning + t.info;
   const fileWord = `${files} file${files === 1 ? '' : 's'}`;
-  if (total === 0) return c.green(`✓ nothing to raise in ${fileWord}`);
+  if (total === 0) return c.green(quiet ? `✓ no errors in ${fileWord} (warnings and info hidden by --quiet)` : `✓ nothing to raise in ${fileWord}`);
   const counts = `${t.error} error${t.error === 1 ? '' : 's'}, ${t.warning} warning${t.warning === 1 ? '' : 's'}, ${t.info} info`;
   const line = `${total} finding${total === 1 ? '' : 's'} (${counts}) in ${withFindings} of ${fileWord}`;
   return c.bold(t.error ? c.red(`✖ ${line}`) : c.yellow(`⚠ ${line}`));

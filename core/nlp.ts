@@ -21,7 +21,7 @@ const NEG_BEFORE =
 
 /** Cues just after a term ("suicidal thoughts, none reported", "self-harm was denied"). */
 const NEG_AFTER =
-  /^[\s,:–—-]*(?:[\w'’-]+[,:]?\s+){0,3}?(?:(?:was|were|is|are|has been|have been)\s+)?(?:denied|none(?:\s+(?:reported|disclosed|known|noted))?|nil|not\s+(?:reported|present|disclosed|evident|indicated|identified|known)|ruled out)\b/i;
+  /^[\s,:–—-]*(?:[\w'’-]+[,:]?\s+){0,8}?(?:(?:was|were|is|are|has been|have been|(?:s?he|they) (?:described|reported|disclosed|had|has))\s+)?(?:denied|none(?:\s+(?:reported|disclosed|known|noted))?|nil|not\s+(?:reported|present|disclosed|evident|indicated|identified|known)|ruled out)\b/i;
 
 /** Clause breaks that end the reach of a negation cue. Plain commas do not ("no depression, anxiety or psychosis"). */
 const CLAUSE_BREAK =
@@ -33,19 +33,32 @@ const VERB_AFTER_AND =
 /** Words after "and"/"or" that clearly continue a coordinated noun phrase under the same negation. */
 const NOUN_AFTER_AND = /^(?:any|no|self|suicid|thoughts?|feelings?|history|anxiety|depress|psych|paranoi|voices|mental|harm|ideation|intent|plans?|concerns?|needs?|symptoms?|treatment|medication|diagnos)/i;
 
-const posCache = new Map<string, Set<number>>();
-/** Offsets (relative to the sentence) of words compromise tags as verbs; cached per sentence text. */
-function verbOffsets(sentence: string): Set<number> {
-  let set = posCache.get(sentence);
-  if (set) return set;
-  set = new Set<number>();
+interface Tagged {
+  start: number;
+  verb: boolean;
+  adverb: boolean;
+}
+const posCache = new Map<string, Tagged[]>();
+/** compromise's part-of-speech for each word of a sentence (relative offsets); cached per sentence text. */
+function tagged(sentence: string): Tagged[] {
+  let list = posCache.get(sentence);
+  if (list) return list;
   const json = nlp(sentence).json({ offset: true, terms: { offset: true } }) as {
     terms: { tags: string[]; offset: { start: number } }[];
   }[];
-  for (const s of json) for (const t of s.terms) if (t.tags.includes('Verb')) set.add(t.offset.start);
+  list = json.flatMap((s) => s.terms.map((t) => ({ start: t.offset.start, verb: t.tags.includes('Verb'), adverb: t.tags.includes('Adverb') })));
   if (posCache.size > 2000) posCache.clear();
-  posCache.set(sentence, set);
-  return set;
+  posCache.set(sentence, list);
+  return list;
+}
+
+/** Whether the first non-adverb word at or after `at` is a verb, by compromise's tagger. */
+function verbFollows(sentence: string, at: number): boolean {
+  for (const t of tagged(sentence)) {
+    if (t.start < at || t.adverb) continue;
+    return t.verb;
+  }
+  return false;
 }
 
 /** Start of the clause containing `at` (relative offsets), for negation scope. */
@@ -75,7 +88,7 @@ export function isNegated(sentence: string, start: number, end: number): boolean
     if (/^\s+(?:since|until)\b/i.test(after) && /\b(?:not|n['’]t)\b/i.test(cue[0])) return false;
     if (!coordinationBreaks(sentence, from + cue.index + cue[0].length, start)) return true;
   }
-  return NEG_AFTER.test(sentence.slice(end, end + 60).split(/[;.]|\sbut\s/)[0]);
+  return NEG_AFTER.test(sentence.slice(end, end + 90).split(/[;.]|\s(?:but|although|though|whereas|except)\s/)[0]);
 }
 
 /** True when an "and"/"or" between a negation cue and a term opens a new verb phrase. */
@@ -86,11 +99,14 @@ function coordinationBreaks(sentence: string, from: number, to: number): boolean
   while ((m = re.exec(span))) {
     let nextAt = from + m.index + m[0].length;
     while (nextAt < to && /["'“‘(]/.test(sentence[nextAt])) nextAt++;
+    // Step over a time or manner word: "and later described…", "and then said…".
+    const lead = /^(?:later|then|also|now|recently|still|again|often|sometimes|since|subsequently|[a-z]+ly)\s+/i.exec(sentence.slice(nextAt));
+    if (lead && nextAt + lead[0].length < to) nextAt += lead[0].length;
     const next = sentence.slice(nextAt);
     if (NOUN_AFTER_AND.test(next)) continue;
     if (VERB_AFTER_AND.test(next)) return true;
-    // Unclear from the word alone: ask compromise for its part of speech (rare; cached per sentence).
-    if (verbOffsets(sentence).has(nextAt)) return true;
+    // Unclear from the word alone ("later described", "rarely mentions"): ask compromise (rare; cached).
+    if (verbFollows(sentence, nextAt)) return true;
   }
   return false;
 }

@@ -34,7 +34,7 @@ export default defineRule({
       if (o.start < lastEnd) continue;
       const ev = analysis.events.find((e) => e.start === o.start);
       const message = o.contradictedBy
-        ? `"${o.claim}" — how does this fit with the history the report gives (${o.contradictedBy.text})?`
+        ? `"${o.claim}" — the text also records "${o.contradictedBy.text}"; how does the claim fit with that history?`
         : `"${o.claim}" — does the history support this, and from which source?`;
       lastEnd = ev?.end ?? o.end;
       report({

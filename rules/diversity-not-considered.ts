@@ -2,7 +2,13 @@ import { defineRule } from '../core/rule.js';
 import { CHARACTERISTIC_LABELS, diversityFacts } from '../core/analysis/diversity.js';
 import type { Block } from '../core/document.js';
 
-const DEFAULT_FACTORS = 'age and maturity, ethnicity and any experience of discrimination, faith, disability or neurodivergence, sex, caring responsibilities';
+const DEFAULT_FACTORS =
+  'age and maturity, ethnicity and any experience of discrimination, faith, disability or neurodivergence, sex, caring responsibilities and other personal characteristics';
+
+/** "a, b and c" — the labels contain "and" themselves, so a semicolon separates them. */
+function joinList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join('; ')}; and ${items[items.length - 1]}`;
+}
 
 export default defineRule({
   meta: {
@@ -35,7 +41,7 @@ export default defineRule({
     if (!f.applies || f.considered.size > 0 || analysis.categories.diversity.status === 'covered') return;
     // The skeleton names what the report itself raises (a young adult's age, dyslexia…), else the usual list.
     const raised = [...new Set(f.unconsidered.map((u) => u.id))];
-    const factors = raised.length ? raised.map((id) => CHARACTERISTIC_LABELS[id]).join(', ') : DEFAULT_FACTORS;
+    const factors = raised.length ? joinList(raised.map((id) => CHARACTERISTIC_LABELS[id])) : DEFAULT_FACTORS;
     const mentioned = f.unconsidered.length > 0 || f.mentions.some((m) => m.id !== 'age');
     const skeleton = `Diversity: [How do ${factors} bear on the offending, on engagement with supervision and on the proposal?]`;
     const message = mentioned

@@ -54,6 +54,8 @@ export interface DiversityMention extends Span {
   /** A mention that establishes the characteristic (not only a back-reference like "his age"). */
   flaggable: boolean;
   considered: boolean;
+  /** A stated age ("aged 23", "Mr X is 58"). */
+  numeric?: boolean;
 }
 
 export interface UnconsideredCharacteristic extends Span {
@@ -74,13 +76,18 @@ export interface DiversityFacts {
   evidence: Span[];
 }
 
+/** "is relevant", "taken into account": considers what the last sentence or two named. */
 const CUE_STRONG = 'cue:strong';
+/** Effects and adjustments ("impulsive", "reminders", "made sure"): consider the sentence and the one before. */
 const CUE_WEAK = 'cue:weak';
+/** Connectives ("because", "should be"): only within the mention's own sentence. */
+const CUE_LINK = 'cue:link';
 
 const LEXICON = compileLexicon('diversity', {
   ...(lexicon.groups as Record<string, string[]>),
   [CUE_STRONG]: lexicon.extra.strong,
   [CUE_WEAK]: lexicon.extra.weak,
+  [CUE_LINK]: lexicon.extra.link,
 });
 
 const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
@@ -92,6 +99,9 @@ const DATES = compileLexicon('diversity-dates', {
   ],
 });
 
+/** Third-person pronouns, to tell whether the report is about a man or a woman (for pregnancy). */
+const PRONOUNS = compileLexicon('diversity-pronouns', { m: ['he', 'him', 'his', 'himself'], f: ['she', 'her', 'hers', 'herself'] });
+
 const facts = new WeakMap<Analysis, DiversityFacts>();
 
 /** The diversity facts computed for an analysis (empty when the analyser did not run). */
@@ -101,9 +111,10 @@ export function diversityFacts(analysis: Analysis): DiversityFacts {
 
 /** "his mother's diabetes", "her partner is pregnant": someone else's characteristic. */
 const OTHER_PERSON =
-  /\b(?:his|her|their|my)\s+(?:\w+\s+)?(?:mother|mum|father|dad|parents?|partner|ex-partner|wife|husband|girlfriend|boyfriend|son|daughter|child|children|kids?|brother|sister|siblings?|grandmother|grandfather|nan|gran|grandparents?|uncle|aunt|cousin|friends?|flatmate|housemate|baby|stepson|stepdaughter|victim)\b|\b(?:mother|father|mum|dad|partner|wife|husband|son|daughter|brother|sister|victim)['’]s\b/i;
+  /\b(?:his|her|their|my)\s+(?:\w+\s+)?(?:mother|mum|father|dad|parents?|partner|ex-partner|wife|husband|girlfriend|boyfriend|son|daughter|child|children|kids?|brother|sister|siblings?|grandmother|grandfather|nan|gran|grandparents?|uncle|aunt|cousin|friends?|flatmate|housemate|baby|stepson|stepdaughter|victim)\b|\b(?:mother|father|mum|dad|partner|wife|husband|son|daughter|brother|sister|victim)['’]s\b|\b(?:the|a) victim\b/i;
 /** "no caring responsibilities", "has never served in the Army". */
-const NEGATED = /\b(?:no|not|never|nor|without|denies|denied|none|n['’]t)\b[^.;:]*$/i;
+const NEGATED =
+  /\b(?:no|not|never|nor|without|denies|denied|none|n['’]t)(?:\s+(?:a|an|any|known|other|current|formal|formally|diagnosed|significant|have|has|had|got|been|ever|served|in|the|with|from|of|identified|reported|history|evidence))*\s*$/i;
 /** Text before an "is 19"-style age that must be only numbering or markup. */
 const LEAD_IN = /^[\s\d.)*_#>|-]*$/;
 
@@ -182,7 +193,7 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
   coverage.required = true;
 
   const hits = doc.hits(LEXICON);
-  const sourcesBlocks = new Set(doc.blocks.filter((b) => b.section === 'sources').map((b) => b.index));
+  const sectionOfSentence = (s: Sentence) => doc.blocks[s.block].section;
   const bySentence = new Map<number, Hit[]>();
   for (const h of hits) {
     if (h.sentence < 0) continue;
@@ -190,6 +201,12 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
     if (!list) bySentence.set(h.sentence, (list = []));
     list.push(h);
   }
+
+  // In a report about a man, a pregnancy is a partner's: a safeguarding matter, not his characteristic.
+  let he = 0;
+  let she = 0;
+  for (const p of doc.hits(PRONOUNS)) p.group === 'm' ? he++ : she++;
+  const aboutMan = he > 2 * she + 2;
 
   const mentions: DiversityMention[] = [];
   const considered = new Set<CharacteristicId>();
@@ -199,30 +216,42 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
 
   for (const [si, list] of bySentence) {
     const sentence = doc.sentences[si];
-    const inSources = sourcesBlocks.has(sentence.block);
+    const section = sectionOfSentence(sentence);
+    // A list of sources names documents, not the person; the proposal draws on whatever it names.
+    const inSources = section === 'sources';
+    const inProposal = section === 'sentencing-proposal';
     const chars = list.filter((h) => !h.group.startsWith('cue:'));
     if (!chars.length) continue;
-    const cue = list.some((h) => h.group.startsWith('cue:'));
+    // A cue, or a mention that is itself an adjustment ("through an interpreter", "women-only"), considers the sentence.
+    const cue = list.some((h) => h.group.startsWith('cue:') || h.group.endsWith(':ok'));
     const local: DiversityMention[] = [];
     for (const h of chars) {
       const g = groupOf(h.group);
       const before = doc.text.slice(Math.max(sentence.start, h.start - 80), h.start);
       if (g.id !== 'caring' && OTHER_PERSON.test(before)) continue;
+      if (g.id === 'pregnancy' && aboutMan) continue;
       if (NEGATED.test(doc.text.slice(Math.max(sentence.start, h.start - 40), h.start))) continue;
-      let flaggable = !g.ref;
-      if (g.id === 'age' && !g.ref) {
+      let flaggable = !g.ref && !inSources;
+      // Injuries and conditions in the offence analysis are usually the victim's.
+      if (section === 'offence-analysis' && g.id === 'disability') flaggable = false;
+      let numericAge = false;
+      if (g.id === 'age' && !g.ref && /\d/.test(h.term)) {
         const value = statedAge(doc, h, sentence);
         if (value === undefined) continue;
+        numericAge = true;
         if (!age) age = { value, start: h.start, end: h.end, fromDob: false };
         if (!ageMention && (age.fromDob ? value === age.value || Math.abs(value - age.value) <= 1 : true)) ageMention = h;
         // An age is worth a prompt only for young adults; an older age is left to the health prompt.
         flaggable = false;
       }
-      local.push({ id: g.id, term: h.term, start: h.start, end: h.end, flaggable, considered: g.ok });
+      if (g.id === 'age' && !numericAge) flaggable = false;
+      local.push({ id: g.id, term: h.term, start: h.start, end: h.end, flaggable, considered: g.ok, numeric: numericAge });
     }
     if (!local.length) continue;
     const ok = cue && !inSources;
     for (const m of local) {
+      // A bare number in the proposal ("UPW 80") is not a thought about age.
+      if (inProposal && !m.numeric) m.considered = true;
       if (ok || (!inSources && !m.considered && strongCueFollows(doc, sentence, bySentence, m.id))) m.considered = true;
       if (m.considered) considered.add(m.id);
       mentions.push(m);
@@ -248,7 +277,7 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
   if (considered.size && !unconsidered.length) {
     coverage.status = 'covered';
     coverage.reasons.push(`Considers ${[...considered].map((id) => CHARACTERISTIC_LABELS[id]).join('; ')}.`);
-  } else if (mentions.length || age) {
+  } else if (mentions.length || unconsidered.length) {
     coverage.status = 'partial';
     if (!considered.size) coverage.reasons.push('Personal characteristics are mentioned but their relevance is not considered.');
     for (const u of unconsidered) coverage.reasons.push(`${CHARACTERISTIC_LABELS[u.id]} mentioned ("${u.text}") without its relevance.`);
@@ -261,16 +290,17 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
 }
 
 /**
- * "He served nine years in the Army. His service is relevant in several ways." A following sentence counts
- * when it has a strong cue and talks about the same characteristic or about none (so "this is relevant"
- * counts, but "Her age is relevant" does not consider the language need named just before it).
+ * "He served nine years in the Army. His service is relevant in several ways." The next sentence counts when
+ * it has a strong or an effect cue, the one after only with a strong cue, and either only when it talks about
+ * the same characteristic or about none (so "this is relevant" counts, but "Her age is relevant" does not
+ * consider the language need named just before it).
  */
 function strongCueFollows(doc: Doc, sentence: Sentence, bySentence: Map<number, Hit[]>, id: CharacteristicId): boolean {
   for (let k = 1; k <= 2; k++) {
     const next = doc.sentences[sentence.index + k];
     if (!next || next.block !== sentence.block) return false;
     const hits = bySentence.get(next.index);
-    if (!hits?.some((h) => h.group === CUE_STRONG)) continue;
+    if (!hits?.some((h) => h.group === CUE_STRONG || (k === 1 && h.group === CUE_WEAK))) continue;
     const ids = hits.filter((h) => !h.group.startsWith('cue:')).map((h) => groupOf(h.group).id);
     if (!ids.length || ids.includes(id)) return true;
   }

@@ -83,9 +83,14 @@ export function curiosityFacts(analysis: Analysis): CuriosityFacts {
 /** Types that, inside an offence analysis, almost always describe the index offence itself. */
 const INDEX_OFFENCE_TYPES = new Set(['arrest-police', 'injury', 'behaviour-complaint', 'relapse', 'released-known-person']);
 const SOURCES_LABEL = /^(?:basis|sources?|information|info used)\b/i;
-const YEAR = /\b(?:19|20)\d{2}\b/g;
+/** Four-digit years, found through `doc.hits` so the scan is cached per block. */
+const yearLexicon = compileLexicon('curiosity-years', { year: ['/\\b(?:19|20)\\d{2}\\b/'] });
 /** A year used as a date ("in 2020", "summer of 2023", "3 May 2021", "14/02/2019"), not a model year ("a 2019 Audi"). */
 const DATED_YEAR = /(?:\b(?:in|since|during|from|of|until|by|around|about|between|and)\s+|\b\d{1,2}(?:st|nd|rd|th)?\s+|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+|\b\d{1,2}[/.-]\d{1,2}[/.-])((?:19|20)\d{2})\b/gi;
+/** Phrases that place an event in the person's past rather than the present. */
+const LONG_AGO = /\b(?:as a (?:child|boy|girl|teenager|baby|toddler)|in (?:his|her|their) (?:childhood|teens|early teens)|during (?:his|her|their) childhood|growing up|(?:when|while) (?:he|she|they) (?:was|were) (?:young|little|a (?:child|boy|girl|teenager)|\d{1,2}|at school|in care)|(?:many|several|\d+|ten|five) years ago|at primary school)\b/i;
+/** Released-person triggers preceded by the person themselves ("he was released", "since her release") are their own release. */
+const SELF_SUBJECT = /\b(?:he|she|they|pop|i)(?:['’]s| has| had| was| were| is| have)?(?: just| recently| only)?(?: been)?\s*$/i;
 const RECENT = /\b(?:recent(?:ly)?|just|now|currently|last (?:week|night|month|weekend)|this (?:week|month|year|morning)|yesterday|today)\b/i;
 /** A subordinator between a negator and the trigger starts a new clause: "has not worked since he lost his job". */
 const CLAUSE_BREAK = /[,;:()—–]|\b(?:but|although|though|since|after|because|when|as|until|before|and then|however)\b/gi;
@@ -217,7 +222,7 @@ class Context {
   private latestYear(): number {
     if (this.docYear === undefined) {
       let max = 0;
-      for (const m of this.doc.text.matchAll(YEAR)) max = Math.max(max, Number(m[0]));
+      for (const h of this.doc.hits(yearLexicon)) max = Math.max(max, Number(this.doc.text.slice(h.start, h.end)));
       this.docYear = max;
     }
     return this.docYear;
@@ -225,10 +230,31 @@ class Context {
 
   /** Events dated three or more years before the latest date in the document are background, not change. */
   private historical(sentence: Sentence): boolean {
+    if (LONG_AGO.test(sentence.text)) return true;
     let newest = 0;
     for (const m of sentence.text.matchAll(DATED_YEAR)) newest = Math.max(newest, Number(m[1]));
     if (!newest || RECENT.test(sentence.text)) return false;
     return newest <= this.latestYear() - 3;
+  }
+
+  /** The person's own release: "he was released from prison in May", "Mr SURNAME got out in March". */
+  private selfRelease(sentence: Sentence, hit: Hit): boolean {
+    const before = sentence.text.slice(0, hit.start - sentence.start);
+    if (SELF_SUBJECT.test(before)) return true;
+    const surname = this.surname();
+    return !!surname && new RegExp(`\\b${surname}\\b`, 'i').test(before.split(/[,;:]/).pop() ?? '');
+  }
+
+  private surnameMemo: string | null | undefined;
+  /** The person's surname from a header line ("Name: Jo BLOGGS", "BLOGGS, Jo"), when the document has one. */
+  private surname(): string | null {
+    if (this.surnameMemo === undefined) {
+      const head = this.doc.text.slice(0, 800);
+      const m = /\b[A-Z][a-z]+ ([A-Z]{2,}(?:-[A-Z]{2,})?)\b/.exec(head) ?? /\b([A-Z]{2,}(?:-[A-Z]{2,})?), [A-Z][a-z]+/.exec(head);
+      const word = m?.[1];
+      this.surnameMemo = word && !/^(?:PSR|CRN|PNC|DOB|HMP|OASYS|PDU|CPS|MC)$/.test(word) ? word : null;
+    }
+    return this.surnameMemo;
   }
 
   /** One candidate per (sentence, type): the hits that survive the structural and linguistic filters. */
@@ -237,6 +263,7 @@ class Context {
     const out: Candidate[] = [];
     const seen = new Set<string>();
     const reported = new Map<string, Set<string>>();
+    const lastOfType = new Map<string, Sentence>();
     for (const hit of doc.hits(eventLexicon)) {
       const type = TYPE_BY_ID.get(hit.group);
       if (!type || hit.sentence < 0) continue;
@@ -255,6 +282,11 @@ class Context {
       if (isReport && earlier && words.some((w) => earlier.has(w))) continue;
       if (isNonEvent(sentence.text, hit.start - sentence.start, hit.end - sentence.start)) continue;
       if (this.historical(sentence)) continue;
+      if (type.id === 'released-known-person' && this.selfRelease(sentence, hit)) continue;
+      // The same kind of event in the next sentence of the same paragraph is the same event told in two parts.
+      const prev = lastOfType.get(type.id);
+      if (prev && prev.block === sentence.block && sentence.index - prev.index === 1) continue;
+      lastOfType.set(type.id, sentence);
       seen.add(key);
       if (earlier) for (const w of words) earlier.add(w);
       else reported.set(type.id, new Set(words));
@@ -322,13 +354,13 @@ class Context {
     const { doc } = this;
     const cues = this.cues();
     const byEvent = this.eventsBySentence();
-    const names = properNames(c.sentence.text);
+    const names = properNames(c.sentence.text).map((n) => new RegExp(`\\b${n}\\b`));
     for (let i = c.sentence.index + 1; i < doc.sentences.length; i++) {
       const s = doc.sentences[i];
       const e = doc.blocks[s.block].entry;
       if (e === undefined || e === entry) continue;
       if (e > entry + LATER_ENTRIES) break;
-      const returns = byEvent.get(i)?.has(c.type.id) || names.some((n) => new RegExp(`\\b${n}\\b`).test(s.text));
+      const returns = byEvent.get(i)?.has(c.type.id) || names.some((re) => re.test(s.text));
       if (!returns) continue;
       if (cues.has(i)) return true;
       const next = doc.sentences[i + 1];
@@ -351,15 +383,21 @@ class Context {
     const supported = history.some((h) => h.group === 'supports');
     const cues = this.cues();
     const out: OptimismClaim[] = [];
+    // "this was not an isolated incident" is the author being curious, not optimistic; it also answers a
+    // claim made in the same or the previous sentence ("He says it was a one-off, but it was not...").
+    const rejected = new Set<number>();
+    for (const hit of claims) {
+      const s = doc.sentences[hit.sentence];
+      if (!s) continue;
+      const near = clauseBefore(s.text, hit.start - s.start);
+      if (near && negationLexicon.test(near)) rejected.add(s.index);
+    }
     for (const hit of claims) {
       const block = doc.blocks[hit.block];
       if (block.type === 'heading') continue;
       const sentence = doc.sentences[hit.sentence];
       if (!sentence) continue;
-      const rel = hit.start - sentence.start;
-      const near = clauseBefore(sentence.text, rel);
-      // "this was not an isolated incident" is the author being curious, not optimistic.
-      if (near && negationLexicon.test(near)) continue;
+      if (rejected.has(sentence.index) || rejected.has(sentence.index + 1)) continue;
       let examined = supported;
       for (let i = sentence.index; i < Math.min(doc.sentences.length, sentence.index + 3) && !examined; i++) {
         if (doc.sentences[i].block === sentence.block && cues.has(i)) examined = true;

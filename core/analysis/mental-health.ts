@@ -40,6 +40,8 @@ const EXPLORED_CUES = new Set(['link', 'risk', 'proposal', 'action', 'action-gen
 const WELLBEING_TOPIC = /\b(?:mood|sleep\w*|grie\w*|bereave\w*|wellbeing|well-being|feel\w*|coping|mental|low|self-harm|suicid\w*)\b/i;
 /** Medication terms mean a change only with one of these; bare mention in case notes is routine. */
 const MED_CHANGE = /\b(?:stop(?:ped|s|ping)?|not (?:taking|had|been taking|collected)|missed|refus\w*|ran out|run out|chang\w*|increas\w*|reduc\w*|came off|coming off|come off|no longer|didn['’]t take|hasn['’]t (?:taken|had))\b/i;
+/** Unnamed medication ("his meds") is a mental-health indicator only when changed and not for a physical condition. */
+const PHYSICAL = /\b(?:diabet\w*|insulin|epilep\w*|asthma|inhaler|blood pressure|heart|cholesterol|pain\w*|thyroid|arthritis|antibiotics?|infection|injury|injuries)\b/i;
 /** Case notes: the entry under way and up to this many later entries may record the action. */
 const FOLLOW_UP_ENTRIES = 2;
 
@@ -110,7 +112,7 @@ function judgeSentence(text: string, rel: { start: number; end: number; group: s
     return {
       // Stopping medication is written with negation ("not taking his depot"): a change, not an absence.
       negated:
-        h.group === 'medication'
+        h.group.startsWith('medication')
           ? /\b(?:no|not been prescribed|never been prescribed)\s+(?:\w+\s+){0,2}$/i.test(masked.slice(0, h.start)) && !MED_CHANGE.test(text)
           : isNegated(masked, h.start, h.end),
       other: isAboutOther(text, h.start, surname),
@@ -179,15 +181,21 @@ export function analyseMentalHealth(doc: Doc, analysis: Analysis, options: LintO
     );
     list.forEach((h, i) => {
       if (judged[i].other) return;
+      if (h.group === 'medication-generic') {
+        if (!MED_CHANGE.test(sentence.text) || PHYSICAL.test(sentence.text)) return;
+        h = { ...h, group: 'medication' };
+      }
       const strength = STRONG.has(h.group) ? 'strong' : WEAK.has(h.group) ? 'weak' : AFFECT.has(h.group) ? 'affect' : 'mention';
+      // Naming a screening or service in the sources list does not say anything about the person.
+      if (strength === 'mention' && doc.blocks[h.block].section === 'sources') return;
       const ind: MentalHealthIndicator = { start: h.start, end: h.end, group: h.group, term: h.term, sentence: si, block: h.block, strength, negated: judged[i].negated, other: false };
       facts.indicators.push(ind);
       if (!ind.negated && (strength === 'strong' || strength === 'weak')) facts.affirmed.push(ind);
     });
   }
-  mergeAdjacent(facts.affirmed, doc.text);
   facts.indicators.sort((a, b) => a.start - b.start);
   facts.affirmed.sort((a, b) => a.start - b.start);
+  facts.affirmed = mergeAdjacent(facts.affirmed, doc.text);
   facts.addressed = facts.indicators.some((i) => i.strength !== 'affect');
   facts.significant = facts.affirmed.some((i) => i.strength === 'strong' && i.group !== 'trauma-symptoms');
 
@@ -202,14 +210,18 @@ export function analyseMentalHealth(doc: Doc, analysis: Analysis, options: LintO
   } else {
     const strong = facts.affirmed.filter((i) => i.strength === 'strong');
     const weak = facts.affirmed.filter((i) => i.strength === 'weak');
+    // Analysis sits in, or next to, a sentence about the person's own mental health (not an everyday feeling word).
+    const anchors = facts.indicators.filter((i) => i.strength !== 'affect');
     const analysedNear = (i: MentalHealthIndicator) => nearCues(doc, i).some((g) => ANALYSIS_CUES.has(g));
-    const exploredBlock = (b: number) => cueGroups(doc, b).some((g) => EXPLORED_CUES.has(g));
+    // A PSR must analyse a change in presentation; in a lone section, exploring it (or acting on it) is enough.
+    const weakCues = kind === 'psr' ? ANALYSIS_CUES : EXPLORED_CUES;
+    const exploredBlock = (b: number) => cueGroups(doc, b).some((g) => weakCues.has(g));
     const statementBlocks = new Set(
       facts.indicators.filter((i) => (i.negated && i.strength !== 'affect') || i.strength === 'mention').map((i) => i.block),
     );
     const basisStated = [...statementBlocks].some((b) => cueGroups(doc, b).includes('basis'));
     if (strong.length) {
-      if (proposalAnywhere || strong.some(analysedNear)) {
+      if (proposalAnywhere || anchors.some(analysedNear)) {
         status = 'covered';
         reasons.push('Mental-health indicators are linked to the offence, risk, engagement or the proposal.');
       } else {
@@ -236,7 +248,7 @@ export function analyseMentalHealth(doc: Doc, analysis: Analysis, options: LintO
       } else {
         status = 'partial';
         reasons.push('"No concerns" is stated without saying what it is based on.');
-        facts.unsupportedNegative = facts.indicators[0];
+        facts.unsupportedNegative = facts.indicators.find((i) => i.strength !== 'affect');
       }
     } else {
       status = 'missing';
@@ -264,18 +276,18 @@ function nearCues(doc: Doc, i: MentalHealthIndicator): string[] {
     .map((h) => h.group);
 }
 
-/** "paranoid schizophrenia" is one finding, not two. */
-function mergeAdjacent(list: MentalHealthIndicator[], text: string): void {
-  for (let k = list.length - 1; k > 0; k--) {
-    const a = list[k - 1];
-    const b = list[k];
-    if (a.sentence === b.sentence && a.strength === b.strength && /^[\s-]?$/.test(text.slice(a.end, b.start))) {
-      a.end = b.end;
-      a.term = `${a.term} ${b.term}`;
-      if (STRONG.has(b.group) && b.group === 'diagnosis') a.group = b.group;
-      list.splice(k, 1);
-    }
+/** "paranoid schizophrenia" is one finding, not two. Returns new objects; `indicators` keep the raw terms. */
+function mergeAdjacent(list: MentalHealthIndicator[], text: string): MentalHealthIndicator[] {
+  const out: MentalHealthIndicator[] = [];
+  for (const i of list) {
+    const prev = out[out.length - 1];
+    if (prev && prev.sentence === i.sentence && prev.strength === i.strength && /^[\s-]?$/.test(text.slice(prev.end, i.start))) {
+      prev.end = i.end;
+      prev.term = `${prev.term} ${i.term}`;
+      if (i.group === 'diagnosis') prev.group = i.group;
+    } else out.push({ ...i });
   }
+  return out;
 }
 
 /** Case notes: every disclosure needs action in its own entry or the next few. */

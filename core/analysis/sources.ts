@@ -72,10 +72,10 @@ const TRIGGER = {
 // Sentence-local tests. Applied only to the few sentences that hold a hit, never to the whole text.
 
 /** A negator just before the term in its clause: "no", "not seen his", "never had a". */
-const NEG_PRE = /\b(?:no|not|never|without|nor|neither|unable to|didn['’]t|hasn['’]t|haven['’]t|hadn['’]t|wasn['’]t|weren['’]t|isn['’]t|doesn['’]t)\b(?:\s+[\w'’-]+){0,3}\s*$/i;
+const NEG_PRE = /\b(?:no|not|nothing|never|without|nor|neither|unable to|didn['’]t|hasn['’]t|haven['’]t|hadn['’]t|wasn['’]t|weren['’]t|isn['’]t|doesn['’]t)\b(?:\s+[\w'’-]+){0,3}\s*$/i;
 /** Negated existence: "no children", "not in a relationship", "neither of them has". */
 const NEG_EXIST =
-  /(?:\b(?:no|none|nor|without|never (?:had|been in|been married|has had)|not (?:in|currently in|got|have|had|living with)|(?:does|did|do)(?: not|n['’]t) have|(?:has|have|had)(?: not|n['’]t)(?: got| had| any)?|is(?: not|n['’]t)(?: currently)? in)\s+(?:(?:a|an|any|got|current|currently|other|further|new|own|more|the|ever|had|biological|young|dependent|step|of|them|his|her|their)\s+){0,3}$)|\bneither\b[^.;]*$/i;
+  /(?:\b(?:no|none|nor|not|without|never (?:had|been in|been married|has had)|not (?:in|currently in|got|have|had|living with)|(?:does|did|do)(?: not|n['’]t) have|(?:has|have|had)(?: not|n['’]t)(?: got| had| any)?|is(?: not|n['’]t)(?: currently)? in)\s+(?:(?:a|an|any|got|current|currently|other|further|new|own|more|the|ever|had|biological|young|dependent|step|of|them|his|her|their)\s+){0,3}$)|\bneither\b[^.;]*$/i;
 /** Broad negation for health indicators ("never self-harmed and reported no thoughts of suicide or"). */
 const NEG_HEALTH = /\b(?:no|not|never|nor|neither|denie[sd]|deny|denying|without|ruled out|free of)\b[^;:]{0,50}$/i;
 /** The text says no statement was made or one is unavailable. */
@@ -90,14 +90,16 @@ const POLICE_CONTEXT = /\b(?:police|arrest\w*|custody|caution|no comment|PACE|of
 const PROBATION_INTERVIEW = /\b(?:with me|I interviewed|my interview|our interview|probation|interviewed (?:him|her|them) (?:at|on|in|by))\b/i;
 const DECEASED = /\b(?:died|death|passed away|late (?:wife|husband|partner)|widow\w*|bereave\w*)\b/i;
 const OTHERS_POSSESSIVE =
-  /\b(?:mother|mum|father|dad|sister|brother|friend|victim|cousin|aunt|uncle|son|daughter|neighbour|colleague|nan|gran|grandmother|grandfather|housemate|flatmate)(?:'s|’s)\s+(?:[\w-]+\s+)?$/i;
+  /\b(?:mother|mum|father|dad|sister|brother|aunt|uncle|nan|gran|grandmother|grandfather|friend|cousin|landlord|landlady)\s+and\s+(?:her|his|their)\s+$|\b(?:mother|mum|father|dad|sister|brother|friend|victim|cousin|aunt|uncle|son|daughter|neighbour|colleague|nan|gran|grandmother|grandfather|housemate|flatmate)(?:'s|’s)\s+(?:[\w-]+\s+)?$/i;
 const RELATION =
   /\b(?:mother|mum|father|dad|sister|brother|partner|wife|husband|girlfriend|boyfriend|son|daughter|child|friend|victim|nan|gran|grandmother|grandfather|uncle|aunt|cousin|neighbour|parents?)\b/gi;
+/** "spoke to him about his mother": the conversation was with the defendant, not the relative. */
+const TO_DEFENDANT = /^\s*(?:him|them|the defendant|her\s+(?:about|on|at|by|in|regarding|and|with|when|after|before|over)\b)/i;
 const SUBJECT_SWITCH = /\b(?:he|she|mr|ms|mrs|miss|the defendant)\b/i;
 const ADULT_POST = /^\s*,?\s*(?:who is |who's |aged |now |\()?(?:now |aged )?(?:1[89]|[2-9]\d)\b/i;
 const ADULT_PRE = /\b(?:adult|grown[\s-]up|grown)\s+$/i;
 const NOT_MENTAL = /\b(?:diabet\w*|asthma|epilep\w*|cancer|dyslexi\w*|dyspraxi\w*|arthritis|heart|HIV|hepatitis|COPD|physical|back|knee|injur\w*|autis\w*|ASD|ASC|ADHD|learning|hearing loss|sight|kidney|liver)\b/i;
-const CLINICAL = /\b(?:diagnos\w*|prescri\w*|medicat\w*|GP|treatment|treated|therap\w*|counsell\w*|disorder|since|for (?:many |several |some )?years|history of|long[\s-]standing|severe|chronic|sectioned|hospital\w*|CMHT|psychiatr\w*|psycholog\w*|crisis|referr\w*|clinical)\b/i;
+const CLINICAL = /\b(?:diagnos\w*|prescri\w*|medicat\w*|GP|treatment|treated|therap\w*|counsell\w*|disorder|for (?:many |several |some )?years|history of|long[\s-]standing|severe|chronic|sectioned|hospital\w*|CMHT|psychiatr\w*|psycholog\w*|crisis|referr\w*|clinical)\b/i;
 const HYPOTHETICAL =
   /\b(?:would|could|might|may|propos\w*|recommend\w*|suggest\w*|if|suitab\w*|available|threshold|starting point|consider\w*|alternatives?|options?|unless|instead|rather than|will|shall|should|impose|imposes|ask the court|range|can be)\b/i;
 const HISTORY =
@@ -204,17 +206,69 @@ function isSourcesBlock(doc: Doc, block: Block, analysis: Analysis): boolean {
 }
 
 /** Fills sourcesCited, sourcesStated, sourcesRequired and categories.sources. */
-export function analyseSources(doc: Doc, analysis: Analysis, options: LintOptions): void {
-  const lexicon = sourcesLexicon(options.terms);
-  const sourceHits = doc.hits(lexicon);
+/** Sightings relative to their block, cached by block text so a re-lint only re-reads changed blocks. */
+interface RelSighting {
+  id: SourceId;
+  start: number;
+  end: number;
+  term: string;
+  /** Index of the sentence within its block. */
+  sent: number;
+  cited: boolean;
+  outstanding: boolean;
+  none: boolean;
+}
+const BLOCK_CACHE_LIMIT = 20000;
+/** lexicon key + in-sources flag → block text → sightings (nested so no key string is built per lookup). */
+const blockCache = new Map<string, Map<string, RelSighting[]>>();
+
+function blockSightings(doc: Doc, b: number, inSources: boolean, lexicon: CompiledLexicon): SourceSighting[] {
+  const block = doc.blocks[b];
+  const outer = `${lexicon.key}${inSources ? '+' : '-'}`;
+  let cache = blockCache.get(outer);
+  if (!cache) blockCache.set(outer, (cache = new Map()));
+  let rel = cache.get(block.text);
+  if (!rel) {
+    const first = block.sentences[0]?.index ?? 0;
+    rel = judgeBlock(doc, b, inSources, lexicon).map((sg) => ({
+      id: sg.id,
+      start: sg.start - block.start,
+      end: sg.end - block.start,
+      term: sg.term,
+      sent: sg.sentence - first,
+      cited: sg.cited,
+      outstanding: sg.outstanding,
+      none: sg.none,
+    }));
+    if (cache.size >= BLOCK_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(block.text, rel);
+  }
+  const first = block.sentences[0]?.index ?? 0;
+  return rel.map((r) => ({
+    id: r.id,
+    start: r.start + block.start,
+    end: r.end + block.start,
+    term: r.term,
+    sentence: r.sent + first,
+    block: b,
+    cited: r.cited,
+    inSourcesSection: inSources,
+    outstanding: r.outstanding,
+    implicationStated: false,
+    none: r.none,
+  }));
+}
+
+/** Judges every source name in one block: cited, outstanding, or "none was made". */
+function judgeBlock(doc: Doc, b: number, inSources: boolean, lexicon: CompiledLexicon): SourceSighting[] {
+  const sourceHits = doc.hitsInBlock(lexicon, b);
+  const cue = (lex: CompiledLexicon) => bySentence(doc.hitsInBlock(lex, b));
   const cues = {
-    cite: bySentence(doc.hits(CUE.cite)),
-    outstanding: bySentence(doc.hits(CUE.outstanding)),
-    done: bySentence(doc.hits(CUE.done)),
-    implication: bySentence(doc.hits(CUE.implication)),
-    statement: bySentence(doc.hits(CUE.statement)),
-    contactBefore: bySentence(doc.hits(CUE.contactBefore)),
-    contactAfter: bySentence(doc.hits(CUE.contactAfter)),
+    cite: cue(CUE.cite),
+    outstanding: cue(CUE.outstanding),
+    done: cue(CUE.done),
+    contactBefore: cue(CUE.contactBefore),
+    contactAfter: cue(CUE.contactAfter),
   };
   const hitsBySentence = bySentence(sourceHits.filter((h) => !h.group.endsWith(':not')));
 
@@ -223,14 +277,31 @@ export function analyseSources(doc: Doc, analysis: Analysis, options: LintOption
     const { id, kind } = baseGroup(h.group);
     if (kind === 'not') continue;
     const s = doc.sentences[h.sentence];
-    const block = doc.blocks[h.block];
-    if (!s || !block) continue;
-    const inSources = isSourcesBlock(doc, block, analysis);
+    if (!s) continue;
     const pre = clauseBefore(s, h.start);
     const same = hitsBySentence.get(h.sentence) ?? [];
-    const next = same.find((o) => o.start >= h.end);
+    // The clause segment that belongs to this source: up to the next source of another kind.
+    const other = (o: Hit) => baseGroup(o.group).id !== id;
+    // "Police DA and children's services checks have been requested": a coordinated list shares what follows it.
+    let tail = h.end;
+    let next: Hit | undefined;
+    for (const o of same) {
+      if (o.start < h.end) continue;
+      const joined = /^[\s,&/-]*(?:and|or|plus)?[\s,&/-]*$/i.test(doc.text.slice(tail, o.start));
+      if (!other(o)) {
+        if (joined) tail = o.end;
+        continue;
+      }
+      if (joined) {
+        tail = o.end;
+        continue;
+      }
+      next = o;
+      break;
+    }
     const segEnd = next ? next.start : s.end;
-    const prev = [...same].reverse().find((o) => o.end <= h.start);
+    let prev: Hit | undefined;
+    for (const o of same) if (o.end <= h.start && other(o)) prev = o;
     const segStart = Math.max(prev ? prev.end : s.start, h.start - pre.length);
     const post = doc.text.slice(h.end, segEnd);
     const segment = doc.text.slice(segStart, segEnd);
@@ -238,11 +309,11 @@ export function analyseSources(doc: Doc, analysis: Analysis, options: LintOption
     let cited = false;
     let outstanding = false;
     let none = false;
-    const negated = NEG_PRE.test(pre);
+    const negated = isNegated(pre, h, cues.cite);
 
     if (kind === 'person') {
       // A family member, employer or other agency counts when the author spoke to, or heard from, them.
-      const before = (cues.contactBefore.get(h.sentence) ?? []).some((c) => c.end <= h.start && h.start - c.end <= 30 && !/\b(?:him|her|them)\b/i.test(doc.text.slice(c.end, h.start)));
+      const before = (cues.contactBefore.get(h.sentence) ?? []).some((c) => c.end <= h.start && h.start - c.end <= 30 && !TO_DEFENDANT.test(doc.text.slice(c.end, h.start)));
       const after = (cues.contactAfter.get(h.sentence) ?? []).some(
         (c) => c.start >= h.end && c.start - h.end <= 45 && !SUBJECT_SWITCH.test(doc.text.slice(h.end, c.start).replace(/\b(?:Mr|Ms|Mrs|Miss)\.? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?/g, '')),
       );
@@ -270,24 +341,37 @@ export function analyseSources(doc: Doc, analysis: Analysis, options: LintOption
     const sg = sighting(id as SourceId, h, cited, inSources);
     sg.outstanding = outstanding && cited;
     sg.none = none;
-    if (sg.outstanding) sg.implicationStated = implicationAfter(doc, cues.implication, h);
     sightings.push(sg);
   }
 
   // Conversations listed in the sources section with someone who is not the defendant ("Telephone
   // conversation with Mrs Royce") count as third-party even when no relationship word is used.
-  for (const [si, list] of cues.contactBefore) {
-    const s = doc.sentences[si];
-    const block = doc.blocks[s.block];
-    if (!isSourcesBlock(doc, block, analysis)) continue;
-    for (const c of list) {
-      const after = doc.text.slice(c.end, Math.min(s.end, c.end + 40));
-      if (/^\s*(?:him|her|them|the defendant|the person on probation)\b/i.test(after)) continue;
-      if (!/^\s*(?:(?:his|her|their|the)\s+)?(?:[A-Z][\w'’-]+\s+)?(?:Mr|Ms|Mrs|Miss|Dr)\b/.test(after)) continue;
-      if ((hitsBySentence.get(si) ?? []).some((h) => baseGroup(h.group).id === 'interview' && Math.abs(h.start - c.start) < 40)) continue;
-      sightings.push({ id: 'third-party', start: c.start, end: c.end, term: c.term, sentence: si, block: s.block, cited: true, inSourcesSection: true, outstanding: false, implicationStated: false, none: false });
+  if (inSources) {
+    for (const [si, list] of cues.contactBefore) {
+      const s = doc.sentences[si];
+      for (const c of list) {
+        const after = doc.text.slice(c.end, Math.min(s.end, c.end + 40));
+        if (/^\s*(?:him|her|them|the defendant|the person on probation)\b/i.test(after)) continue;
+        if (!/^\s*(?:(?:his|her|their|the)\s+)?(?:[A-Z][\w'’-]+\s+)?(?:Mr|Ms|Mrs|Miss|Dr)\b/.test(after)) continue;
+        if ((hitsBySentence.get(si) ?? []).some((h) => baseGroup(h.group).id === 'interview' && Math.abs(h.start - c.start) < 40)) continue;
+        sightings.push({ id: 'third-party', start: c.start, end: c.end, term: c.term, sentence: si, block: s.block, cited: true, inSourcesSection: true, outstanding: false, implicationStated: false, none: false });
+      }
     }
   }
+  return sightings;
+}
+
+/** Fills sourcesCited, sourcesStated, sourcesRequired and categories.sources. */
+export function analyseSources(doc: Doc, analysis: Analysis, options: LintOptions): void {
+  const lexicon = sourcesLexicon(options.terms);
+  const sourceHits = doc.hits(lexicon);
+  const blocksWithSources = [...new Set(sourceHits.map((h) => h.block))];
+  const sightings: SourceSighting[] = [];
+  for (const b of blocksWithSources) sightings.push(...blockSightings(doc, b, isSourcesBlock(doc, doc.blocks[b], analysis), lexicon));
+  // The implication of an outstanding check may follow in later blocks, so it is judged on the document.
+  for (const sg of sightings) if (sg.outstanding) sg.implicationStated = implicationAfter(doc, sg);
+  const statementSentences = new Set<number>();
+  for (const b of blocksWithSources) for (const h of doc.hitsInBlock(CUE.statement, b)) statementSentences.add(h.sentence);
 
   // Citations: one per id, outstanding only when every sighting is.
   const cited = new Map<SourceId, SourceCitation>();
@@ -316,7 +400,7 @@ export function analyseSources(doc: Doc, analysis: Analysis, options: LintOption
 
   // Stated: a sources section or "Basis:" line with content, a prose statement, or enough sources in prose.
   const sourceBlocks = doc.blocks.filter((b) => b.type !== 'heading' && isSourcesBlock(doc, b, analysis));
-  const statement = [...cues.statement.keys()].some((si) => sightings.some((sg) => sg.sentence === si && sg.cited));
+  const statement = sightings.some((sg) => sg.cited && statementSentences.has(sg.sentence));
   const textIds = new Set(sightings.filter((sg) => sg.cited).map((sg) => sg.id));
   analysis.sourcesStated = sourceBlocks.length > 0 || statement || textIds.size >= 3 || external;
 
@@ -380,6 +464,23 @@ export function analyseSources(doc: Doc, analysis: Analysis, options: LintOption
   });
 }
 
+/** Words naming what a check found ("no call-outs", "no convictions recorded on the PNC"), not the check. */
+const RESULT_TERM = /call.?outs?|incidents?|records?|convictions?|history|trace|concerns?|known/i;
+const FOUND_IN = /\b(?:on|in|from|per|by|within)\b/i;
+
+/**
+ * Negation that undoes a citation ("has not seen his GP", "no DA check was made"), as opposed to a check's
+ * negative result ("no call-outs are recorded", "no trace on the PNC").
+ */
+function isNegated(pre: string, h: Hit, cite: Map<number, Hit[]>): boolean {
+  const m = NEG_PRE.exec(pre);
+  if (!m) return false;
+  const between = m[0].replace(/^\S+/, '');
+  if (FOUND_IN.test(between)) return false;
+  if (/^(?:no|nothing)\b/i.test(m[0]) && RESULT_TERM.test(h.term) && (cite.get(h.sentence) ?? []).some((c) => !overlaps(c, [h]))) return false;
+  return true;
+}
+
 function sighting(id: SourceId, h: Hit, cited: boolean, inSources: boolean): SourceSighting {
   return { id, start: h.start, end: h.end, term: h.term, sentence: h.sentence, block: h.block, cited, inSourcesSection: inSources, outstanding: false, implicationStated: false, none: false };
 }
@@ -397,11 +498,11 @@ function doneAfter(cues: { outstanding: Map<number, Hit[]>; done: Map<number, Hi
 }
 
 /** The implication of an outstanding check: in the same sentence or the next three (not past a heading). */
-function implicationAfter(doc: Doc, map: Map<number, Hit[]>, h: Hit): boolean {
+function implicationAfter(doc: Doc, h: { sentence: number; start: number }): boolean {
   for (let si = h.sentence; si < Math.min(doc.sentences.length, h.sentence + 4); si++) {
     const s = doc.sentences[si];
     if (si > h.sentence && doc.blocks[s.block].type === 'heading') break;
-    if ((map.get(si) ?? []).some((c) => si > h.sentence || c.start >= h.start)) return true;
+    if (doc.hitsInSentence(CUE.implication, s).some((c) => si > h.sentence || c.start >= h.start)) return true;
   }
   return false;
 }
@@ -496,7 +597,8 @@ function findMentalHealth(doc: Doc, sources: readonly Span[]): Span | undefined 
 
 function findSupervision(doc: Doc, sources: readonly Span[]): Span | undefined {
   const h = firstTrigger(doc, TRIGGER.supervision, sources, (h, s, pre, post) => {
-    if (NEG_EXIST.test(pre) || NEG_PRE.test(pre)) return false;
+    if (NEG_EXIST.test(pre) || NEG_PRE.test(pre) || /\b(?:never|no|not|first)\b[^.;,]{0,40}$/i.test(pre)) return false;
+    if (otherPersons(s.text.slice(0, h.start - s.start))) return false;
     const block = doc.blocks[h.block];
     const current = CURRENT_PRE.test(s.text.slice(Math.max(0, h.start - s.start - 25), h.start - s.start));
     if (current) return true;

@@ -71,19 +71,102 @@ export function substanceFacts(analysis: Analysis): SubstanceFacts {
 // Lexicons, compiled once (and once per distinct `options.terms` object when organisations add names).
 
 type Groups = Record<string, string[]>;
-const baseGroups = substanceData.groups as Groups;
-const baseLexicon = compileLexicon('substance', baseGroups);
-const cueLexicon = compileLexicon('substance-cues', cueData.groups as Groups);
-const extended = new WeakMap<object, CompiledLexicon>();
 
-function lexiconFor(options: LintOptions): CompiledLexicon {
+const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Same reading of a plain term as core/lexicon.ts (spaces match spaces or hyphens, `*` a word ending). */
+function plainSource(term: string): string {
+  return term
+    .trim()
+    .split(/\s+/)
+    .map((w) => {
+      const star = w.endsWith('*');
+      const body = escapeRe(star ? w.slice(0, -1) : w).replace(/['’]/g, "['’]");
+      return star ? `${body}[\\w'’-]*` : body;
+    })
+    .join('[\\s-]+');
+}
+
+/**
+ * Compiles a family lexicon for speed. The JSON stays plain lists people can edit; here plain word-bounded
+ * terms from every group are folded into two alternations (multi-word phrases; single words), which the
+ * matcher tries far faster than hundreds of separate alternatives — most of the cost of a cold lint. Phrases
+ * win over the single words inside them ("alcohol treatment requirement" over "alcohol"), and each hit's
+ * group is recovered from its text. Raw (`/…/`), case-sensitive (`=`) and non-word-edged terms pass through.
+ */
+interface FamilyLexicon {
+  phrases: CompiledLexicon;
+  words: CompiledLexicon;
+  groupOf(text: string): string;
+}
+
+function isPlain(t: string): boolean {
+  return !t.startsWith('=') && !(t.startsWith('/') && t.endsWith('/') && t.length > 2) && /^\w/.test(t) && /[\w*]$/.test(t);
+}
+
+function buildFamily(name: string, groups: Groups): FamilyLexicon {
+  const phrases: Groups = {};
+  const multi: string[] = [];
+  const single: string[] = [];
+  const anchored: [string, RegExp][] = [];
+  for (const [group, terms] of Object.entries(groups)) {
+    const plain = terms.filter((t) => t.trim() && isPlain(t));
+    phrases[group] = terms.filter((t) => t.trim() && !isPlain(t));
+    for (const t of plain) (/\s/.test(t.trim()) ? multi : single).push(t);
+    if (plain.length) anchored.push([group, new RegExp(`^(?:${plain.map(plainSource).join('|')})$`, 'i')]);
+  }
+  const fold = (list: string[]) => `/\\b(?:${[...list].sort((a, b) => b.length - a.length).map(plainSource).join('|')})\\b/`;
+  if (multi.length) phrases['~plain'] = [fold(multi)];
+  const memo = new Map<string, string>();
+  return {
+    phrases: compileLexicon(name, phrases),
+    words: compileLexicon(`${name}-words`, single.length ? { '~plain': [fold(single)] } : {}),
+    groupOf(text: string): string {
+      const key = text.toLowerCase();
+      let g = memo.get(key);
+      if (g === undefined) {
+        g = anchored.find(([, re]) => re.test(text))?.[0] ?? 'general';
+        if (memo.size < 2000) memo.set(key, g);
+      }
+      return g;
+    },
+  };
+}
+
+/** All hits of a family lexicon, phrases first, with groups resolved; words inside a phrase are dropped. */
+function familyHits(doc: Doc, lex: FamilyLexicon): Hit[] {
+  const phrases = doc.hits(lex.phrases);
+  const words = doc.hits(lex.words);
+  const out: Hit[] = [];
+  let i = 0;
+  for (const w of words) {
+    while (i < phrases.length && phrases[i].end <= w.start) out.push(resolve(phrases[i++], doc, lex));
+    const p = phrases[i];
+    if (p && p.start < w.end && w.start < p.end) continue;
+    out.push(resolve(w, doc, lex));
+  }
+  while (i < phrases.length) out.push(resolve(phrases[i++], doc, lex));
+  return out;
+}
+
+/** Resolves a folded hit's group in place: `doc.hits` memoises its array per document, so this runs once per hit. */
+function resolve(h: Hit, doc: Doc, lex: FamilyLexicon): Hit {
+  if (h.group === '~plain') h.group = lex.groupOf(doc.text.slice(h.start, h.end));
+  return h;
+}
+
+const baseGroups = substanceData.groups as Groups;
+const baseLexicon = buildFamily('substance', baseGroups);
+const cueLexicon = buildFamily('substance-cues', cueData.groups as Groups);
+const extended = new WeakMap<object, FamilyLexicon>();
+
+function lexiconFor(options: LintOptions): FamilyLexicon {
   const terms = options.terms;
   const extra = terms?.substances?.filter((t) => typeof t === 'string' && t.trim());
   const services = terms?.sources?.['substance-service']?.filter((t) => typeof t === 'string' && t.trim());
   if (!terms || (!extra?.length && !services?.length)) return baseLexicon;
   let lex = extended.get(terms);
   if (!lex) {
-    lex = compileLexicon('substance', {
+    lex = buildFamily('substance', {
       ...baseGroups,
       'other-drugs': [...baseGroups['other-drugs'], ...(extra ?? [])],
       service: [...baseGroups.service, ...(services ?? [])],
@@ -101,7 +184,7 @@ const LINK =
   /\b(?:offen[cd]\w*|reoffend\w*|convictions?|crimes?|criminal|link\w*|part in|(?:a|any|no) part|factors?|contribut\w*|fund\w*|pay(?:ing)? for|trigger\w*|risks?|involv\w*|related|central|led to|leads to|because of|acquisitive|thefts?|steal\w*|stole|shoplifting|violen\w*|aggress\w*|assault\w*|DRR|ATR|treatment requirement|rehabilitation requirement|propos\w*|suitab\w*|no evidence|nothing (?:in|to suggest|suggests)|harmful|hazardous|dependen\w*|AUDIT|drink[- ]driv\w*)\b/i;
 /** Something other than the person's word: a test result, a score, an assessment, records, a provider. */
 const VERIFY =
-  /\b(?:negative|positive|tested|test results?|results?|AUDIT|OASys|assess\w*|screening|readings?|micrograms?|µg|confirm\w*|verified|recorded no|showed no|shows no|found no|no evidence|nothing (?:in|to suggest|suggests)|there is nothing|sober when|records? (?:show|shows|confirm|indicate))\b/i;
+  /\b(?:negative|positive|tested|test results?|results?|AUDIT|OASys|assess\w*|screening|readings?|micrograms?|µg|confirm\w*|verified|recorded no|showed no|shows no|found no|no evidence|nothing (?:in|to suggest|suggests)|there is nothing|(?:was|were|appeared|found to be) sober|sober (?:when|at|on)|records? (?:show|shows|confirm|indicate)|(?:papers|record|records|statement) (?:record|records|note|notes|show|shows)|alcohol monitoring|no alcohol)\b/i;
 /** The author weighs the framing against other information. */
 const CHALLENGE = /\b(?:however|despite|contrary|at odds|inconsistent|does not (?:fit|match|sit)|doesn't (?:fit|match)|suggests otherwise|harmful|hazardous|higher than|I do not accept|not accepted|challenged)\b/i;
 /** Drug-offence wording (not personal use). */
@@ -113,10 +196,14 @@ const USE_VERB =
 /** Goods taken in a theft ("stole two bottles of vodka") are not consumption. */
 const THEFT_CUE = /\b(?:stole|stolen|steal\w*|theft|shoplift\w*|off-licence|concealed|worth £|valued at|goods)\b/i;
 const STRONG_USE = /\b(?:use[sd]?|using|smok\w*|drinks|drinking|drank|drunk|inject\w*|snort\w*|consum\w*|intoxicated)\b/i;
+const NOT_SUBSTANCE_RELAPSE = /\b(?:psychos\w*|psychotic|mental|depress\w*|schizo\w*|bipolar|symptoms|mood|episode|illness|cancer|condition)\b/i;
+const NON_ALCOHOL_DRINK = /\b(?:soft|energy|hot|fizzy|sugary)\s+drinks?\b|\bdrinks? of (?:water|tea|coffee|milk)|\bdrinking (?:water|tea|coffee|milk)/i;
+const REFERRAL_ANY =
+  /\b(?:referr\w*|referral|assessment|appointment|induction)\b.{0,60}\b(?:recovery|treatment|drugs?|alcohol|substance|DRR|ATR|keyworker|key worker)\b|\b(?:recovery|treatment|drugs?|alcohol|substance misuse) (?:service|team|worker|keyworker)\b.{0,40}\b(?:confirmed|assessed|attended|booked|referral|appointment)\b/i;
 /** Prescribed or substitute medication is treatment unless the text says it is misused. */
 const PRESCRIPTION_MISUSE = /\b(?:misus\w*|not prescribed|unprescribed|on top of|top(?:s|ping)? up|bought|buying|street|divert\w*|selling|sold|more than prescribed|overdos\w*)\b/i;
 /** Clause boundaries for negation and subject scope. */
-const CLAUSE_BREAK = /[,;:()—–]|\b(?:and|but|who|which|although|though|because|while|whereas|whom)\b/gi;
+const CLAUSE_BREAK = /[,;:()—–]|\b(?:and|but|so|then|when|after|until|if|who|which|although|though|because|while|whereas|whom)\b/gi;
 const NEGATION = /\b(?:not|no|never|nor|without|nothing|none|neither|denies|denied|deny|denying|negative)\b|n't\b/i;
 /** Another person as subject or possessor of the use. */
 const OTHER_PERSON =
@@ -193,8 +280,8 @@ function otherPersonIn(clause: string): boolean {
 
 /** Fills `analysis.categories['substance-misuse']` and the facts the substance rules read. */
 export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOptions): void {
-  const hits = doc.hits(lexiconFor(options));
-  const cueHits = doc.hits(cueLexicon);
+  const hits = familyHits(doc, lexiconFor(options));
+  const cueHits = familyHits(doc, cueLexicon);
   const sentences = doc.sentences;
 
   // Cue hits that negate use (abstinence claims and denials), per sentence, for role assignment.
@@ -214,11 +301,16 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
   }
 
   const mentions: SubstanceMention[] = [];
+  const substanceIn = (list: Hit[] | undefined, except: Hit) => !!list?.some((x) => x !== except && SUBSTANCE_GROUPS.has(x.group) && x.group !== 'relapse');
   const bySentence = new Map<number, SubstanceMention[]>();
   for (const h of hits) {
     const sentence = sentences[h.sentence];
     if (!sentence || doc.blocks[h.block].type === 'heading') continue;
     const cues = cuesOf(sentence.text);
+    // "Relapse" belongs to this family only beside a substance; mental-health relapse is another family's.
+    if (h.group === 'relapse' && (NOT_SUBSTANCE_RELAPSE.test(sentence.text) || !doc.blocks[h.block].sentences.some((x) => substanceIn(hitsBySentence.get(x.index), h)))) continue;
+    // Soft drinks, a drink of water.
+    if (h.group === 'alcohol' && NON_ALCOHOL_DRINK.test(sentence.text) && !/\balcohol|\bdrunk|pints?\b|beer|lager|wine|cider|vodka/i.test(sentence.text)) continue;
     const here = hitsBySentence.get(h.sentence) ?? [];
     let role: MentionRole;
     if (h.group === 'offence') role = 'offence';
@@ -228,7 +320,7 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
       const negCue = negatingCues.get(h.sentence)?.some((c) => c.start <= h.start && h.start - c.end < 40);
       const test = here.filter((t) => t.group === 'test' && t.start < h.start).pop();
       // "positive for cocaine" reports use; "negative for all substances, including cannabis" backs an account.
-      if (test) role = /positive/i.test(test.term) || /positive/i.test(sentence.text.slice(test.start - sentence.start, h.start - sentence.start)) ? 'use' : 'support';
+      if (test) role = /positive/i.test(sentence.text.slice(test.start - sentence.start, h.start - sentence.start)) ? 'use' : 'support';
       else if (otherPersonIn(clause)) role = 'other-person';
       else if (NEGATION.test(clause) || negCue) role = 'negated';
       else if (cues.offence && !cues.useVerb) role = 'offence';
@@ -236,7 +328,7 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
       else if (h.group === 'prescription' && !PRESCRIPTION_MISUSE.test(sentence.text)) role = 'support';
       else role = 'use';
     }
-    const mention: SubstanceMention = { start: h.start, end: h.end, group: h.group, term: h.term, sentence: h.sentence, block: h.block, role };
+    const mention: SubstanceMention = { start: h.start, end: h.end, group: h.group, term: doc.text.slice(h.start, h.end), sentence: h.sentence, block: h.block, role };
     mentions.push(mention);
     const list = bySentence.get(h.sentence);
     if (list) list.push(mention);
@@ -309,7 +401,10 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
 
   // --- Unanalysed use: use is described but never linked to offending, risk or the proposal.
   // In a contact log each entry is judged on its own: use reported in an entry should be explored there.
-  const unexplored = kind === 'case-notes' ? useMentions.find((m) => !entryExplores(m)) : !linked ? useMentions[0] : undefined;
+  // In a report, use is judged unanalysed when nothing links it to the offending, risk or proposal and its
+  // own paragraph does not weigh it against evidence ("drinks rarely; the custody record shows she was sober").
+  const unexplored =
+    kind === 'case-notes' ? useMentions.find((m) => !entryExplores(m)) : !linked ? useMentions.find((m) => !blockVerifies(m.block, true)) : undefined;
   if (unexplored) {
     const s = sentences[unexplored.sentence];
     gaps.push({ kind: 'unanalysed', start: s.start, end: s.end, phrase: doc.text.slice(unexplored.start, unexplored.end), substances: groupsOf(useMentions) });
@@ -328,7 +423,7 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
     else if (c.group === 'minimising') {
       // "He smokes cannabis most evenings. He described it as 'just to relax'." — the framing refers back.
       const prev = sentences[c.sentence - 1];
-      inContext = !!prev && prev.block === s.block && (bySentence.get(prev.index) ?? []).some((m) => m.role === 'use');
+      inContext = !!prev && prev.block === s.block && /\b(?:it|this|that|them|which)\b/i.test(s.text) && (bySentence.get(prev.index) ?? []).some((m) => m.role === 'use');
     } else inContext = false;
     if (!inContext) continue;
     if (otherPersonIn(clauseBefore(s, c.start))) continue;
@@ -375,6 +470,8 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
           break;
         }
       }
+      // A provider the lexicon does not know ("Referred to Horizon Recovery; assessment booked").
+      if (!engaged) engaged = sentences.some((x) => !conditionSentences.has(x.index) && REFERRAL_ANY.test(x.text));
       if (!engaged) {
         const first = conditionMentions[0];
         gaps.push({ kind: 'condition-no-referral', start: first.start, end: first.end, phrase: doc.text.slice(first.start, first.end), substances: groupsOf(mentions) });
@@ -401,7 +498,7 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
 
   // --- A report (or its lifestyle section) silent on drink and drugs.
   const covered = options.context?.categoriesCovered?.includes('substance-misuse');
-  const lifestyleSection = options.section === 'behaviour-lifestyle';
+  const lifestyleSection = options.section === 'behaviour-lifestyle' || (kind === 'section' && doc.blocks.some((b) => b.section === 'behaviour-lifestyle'));
   const silent = !contentMentions.length;
   if (silent && !covered && (kind === 'psr' || (kind === 'section' && lifestyleSection))) {
     const heading = analysis.sections.find((s) => s.id === 'behaviour-lifestyle');

@@ -3,8 +3,6 @@
  * field → adapter (text + offset map) → core → diagnostics → overlay/card/panel; offsets are those of the
  * text the adapter gave, mapped back to each field by subtracting where its text starts in the report.
  */
-import { check, rules } from '../../core/index.js';
-import type { CheckResult } from '../../core/engine.js';
 import type { Analysis, Diagnostic, LintOptions } from '../../core/types.js';
 import { adapterFor } from '../adapters/index';
 import type { FieldAdapter } from '../adapters/types';
@@ -15,21 +13,18 @@ import { dismissalHash, fieldKey } from '../utils/hash';
 import type { FieldReport, FrameReport } from '../utils/messaging';
 import { pageSources } from '../utils/page-context';
 import { lintOptions, type EffectiveSettings } from '../utils/settings';
-import type { PageFacts } from '../utils/storage';
+import type { PageFacts } from '../utils/session-facts';
 import { describeField } from './describe';
 import type { Lifecycle } from './lifecycle';
-import type { CheckerServices } from './services';
+import type { CheckerServices, LintResult } from './services';
 
 /** Quiet time after the last keystroke before re-linting. */
 export const DEBOUNCE_MS = 300;
-/** A pass that would block the page longer than this runs in the background worker instead. */
-export const MAIN_THREAD_BUDGET_MS = 4;
 /** Between fields of one page: a blank line, so each field starts a new block for the core. */
 const FIELD_SEPARATOR = '\n\n';
 
 const CANDIDATES = 'textarea, [contenteditable]:not([contenteditable="false"]), iframe';
 
-const standards = new Map(rules.map((r) => [r.meta.id, r.meta.standard]));
 
 interface FieldSession {
   id: string;
@@ -73,13 +68,13 @@ export class PageChecker {
   private frameQueued = false;
   private seq = 0;
   private nextId = 1;
-  /** Measured cost of in-page linting, ms per 1,000 characters (decides worker vs. main thread). */
-  private msPerKChar = 0;
+  /** The standard each rule enforces (arrives with lint results; the core itself is not in this bundle). */
+  private standards: Record<string, string> = {};
   private observer: MutationObserver | null = null;
   private resizeObserver: ResizeObserver | null = null;
   private lastAnalysis: Analysis | null = null;
   /** Last pass figures (exposed for the demo page and tests). */
-  stats = { mainMs: 0, workerMs: 0, offThread: false, chars: 0 };
+  stats = { mainMs: 0, workerMs: 0, chars: 0 };
 
   constructor(
     readonly doc: Document,
@@ -97,9 +92,10 @@ export class PageChecker {
     return this.options.path ?? this.doc.location?.pathname ?? '';
   }
 
-  async start(): Promise<void> {
+  /** Starts checking; `settings` when the caller already read them (saves a slow managed-storage read). */
+  async start(initial?: EffectiveSettings): Promise<void> {
     const [settings, dismissed, carried] = await Promise.all([
-      this.services.settings(),
+      initial ?? this.services.settings(),
       this.services.dismissals(),
       this.services.exchangeFacts(this.origin, this.path, null),
     ]);
@@ -301,15 +297,10 @@ export class PageChecker {
     return lintOptions(this.settings!, context);
   }
 
-  /** Whether a pass over `chars` characters is expected to exceed the main-thread budget. */
-  private shouldUseWorker(chars: number): boolean {
-    if (!this.services.lintOffThread) return false;
-    // Before any measurement, assume long texts are expensive (≈ 20,000 characters is 3,500 words).
-    const estimate = this.msPerKChar ? (this.msPerKChar * chars) / 1000 : chars > 20000 ? Infinity : 0;
-    return estimate > MAIN_THREAD_BUDGET_MS;
-  }
-
-  /** One pass: read every field, lint them as one report, draw, publish. */
+  /**
+   * One pass: read every field, lint them as one report in the background worker, draw, publish. The
+   * page's main thread only reads the fields and draws; `mainMs` is that share, `workerMs` the lint.
+   */
   async lint(): Promise<void> {
     if (!this.settings || !this.life.isValid) return;
     const seq = ++this.seq;
@@ -317,42 +308,29 @@ export class PageChecker {
     const texts = this.sessions.map((s) => (s.text = s.adapter.read()));
     const combined = texts.join(FIELD_SEPARATOR);
     const options = this.lintOptions();
-    let result: CheckResult;
-    let mainMs: number;
-    let workerMs = 0;
-    const offThread = this.shouldUseWorker(combined.length);
-    if (offThread) {
-      const readMs = performance.now() - t0;
-      try {
-        const r = await this.services.lintOffThread!(combined, options);
-        workerMs = r.workerMs;
-        result = r;
-        // Keep the estimate honest: the worker's own time says what the page would have paid.
-        if (combined.length) this.msPerKChar = (r.workerMs * 1000) / combined.length;
-      } catch {
-        result = check(combined, options);
-      }
-      if (seq !== this.seq) return;
-      const t1 = performance.now();
-      this.apply(result, texts);
-      mainMs = readMs + (performance.now() - t1);
-    } else {
-      const tLint = performance.now();
-      result = check(combined, options);
-      const lintMs = performance.now() - tLint;
-      if (combined.length > 2000) this.msPerKChar = (lintMs * 1000) / combined.length;
-      this.apply(result, texts);
-      mainMs = performance.now() - t0;
+    const readMs = performance.now() - t0;
+    let result: LintResult;
+    try {
+      result = await this.services.lint(combined, options);
+    } catch (e) {
+      console.warn('[curio] lint failed', e);
+      return;
     }
-    this.stats = { mainMs, workerMs, offThread, chars: combined.length };
-    for (const s of this.sessions) s.overlay.stamp(mainMs);
+    // A newer pass started while this one was in the worker: its result wins.
+    if (seq !== this.seq || !this.life.isValid) return;
+    const t1 = performance.now();
+    Object.assign(this.standards, result.standards);
+    this.apply(result, texts);
+    const mainMs = readMs + (performance.now() - t1);
+    this.stats = { mainMs, workerMs: result.workerMs, chars: combined.length };
+    for (const s of this.sessions) s.overlay.stamp(mainMs, result.workerMs);
     this.lastAnalysis = result.analysis;
     this.publish(mainMs);
     void this.recordFacts(result.analysis);
   }
 
   /** Maps the report's diagnostics back to each field and draws them. */
-  private apply(result: CheckResult, texts: string[]): void {
+  private apply(result: LintResult, texts: string[]): void {
     const perField = splitByField(result.diagnostics, texts, FIELD_SEPARATOR.length);
     this.sessions.forEach((s, i) => {
       const dismissed = new Set(this.dismissed[s.key] ?? []);
@@ -419,7 +397,7 @@ export class PageChecker {
         category: d.category,
         message: d.message,
         note: d.note,
-        standard: standards.get(d.ruleId) ?? '',
+        standard: this.standards[d.ruleId] ?? '',
         url: d.url,
         prompts: d.prompts,
         excerpt: s.text.slice(finding.start, finding.end),
@@ -506,8 +484,7 @@ export class PageChecker {
     const main = this.doc.querySelector<HTMLElement>('main, [role="main"], article') ?? this.doc.body;
     const text = selection || (main?.innerText ?? '');
     const t0 = performance.now();
-    const options = this.lintOptions();
-    const result = this.shouldUseWorker(text.length) ? await this.services.lintOffThread!(text, options) : check(text, options);
+    const result = await this.services.lint(text, this.lintOptions());
     const report: FrameReport = {
       mode: 'page',
       url: this.doc.location?.href ?? '',

@@ -5,17 +5,19 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { check } from '../../core/index.js';
+import { check, rules } from '../../core/index.js';
 import type { TermsOption } from '../../core/types.js';
 import { onMessages, sendToTab, type FrameReport, type SiteState, type TabReport } from '../utils/messaging';
 import { normaliseOrigin } from '../utils/settings';
-import { exchangeFacts, readEffectiveSettings, settingsItem } from '../utils/storage';
+import { readEffectiveSettings, settingsItem } from '../utils/storage';
+import { exchangeFacts } from '../utils/session-facts';
 import { CONTENT_SCRIPT_FILE, grantedPatterns, syncRegistration } from '../utils/registration';
 
 export default defineBackground(() => {
   const reports = new Map<number, Map<number, FrameReport>>();
   /** One object per distinct terms value, so the core compiles extended lexicons once, not per message. */
   const termsCache = new Map<string, TermsOption>();
+  const standardOf = new Map(rules.map((r) => [r.meta.id, r.meta.standard]));
 
   async function resync() {
     const settings = await readEffectiveSettings();
@@ -68,7 +70,10 @@ export default defineBackground(() => {
         options = { ...options, terms };
       }
       const result = check(text, options);
-      return { ...result, workerMs: performance.now() - t0 };
+      const workerMs = performance.now() - t0;
+      const standards: Record<string, string> = {};
+      for (const d of result.diagnostics) standards[d.ruleId] ??= standardOf.get(d.ruleId) ?? '';
+      return { ...result, workerMs, standards };
     },
     report(data, sender) {
       const tabId = sender.tab?.id;

@@ -151,10 +151,12 @@ export class Overlay {
     return null;
   }
 
-  stamp(lintMs: number): void {
+  /** Marks a finished pass: tests wait on the version and read the page's (and the worker's) share of it. */
+  stamp(mainMs: number, workerMs: number): void {
     this.version += 1;
     this.host.setAttribute('data-curio-version', String(this.version));
-    this.host.setAttribute('data-curio-lint-ms', lintMs.toFixed(2));
+    this.host.setAttribute('data-curio-lint-ms', mainMs.toFixed(2));
+    this.host.setAttribute('data-curio-worker-ms', workerMs.toFixed(2));
   }
 
   destroy(): void {

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { Analysis, Category, Diagnostic, LintOptions } from '../../core/types.js';
 import type { CheckResult } from '../../core/engine.js';
-import type { PageFacts } from './storage';
+import type { PageFacts } from './session-facts';
 
 /** A field's findings as the panel shows them. Offsets are in the field's own text. */
 export interface FieldReport {
@@ -44,7 +44,7 @@ export interface SiteState {
 /** Request → response for every message type. */
 export interface ProtocolMap {
   /** content → background: lint off the page's main thread. */
-  lint(data: { text: string; options: LintOptions }): CheckResult & { workerMs: number };
+  lint(data: { text: string; options: LintOptions }): CheckResult & { workerMs: number; standards: Record<string, string> };
   /** content → background: the frame's latest findings (for the panel). */
   report(data: FrameReport): void;
   /** panel → background: the findings of a tab. */

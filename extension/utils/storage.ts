@@ -31,13 +31,6 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 /** Dismissed findings per field key: hashes of (rule id + flagged text), never the text. */
 export const dismissalsItem = storage.defineItem<Record<string, string[]>>('local:dismissals', { fallback: {} });
 
-/** Facts a multi-page form established on its earlier pages, per origin and page path. Cleared when the browser closes. */
-export interface PageFacts {
-  sourcesCited: string[];
-  categoriesCovered: string[];
-}
-export const sessionFactsItem = storage.defineItem<Record<string, Record<string, PageFacts>>>('session:facts', { fallback: {} });
-
 /**
  * The managed area throws on browsers or profiles without a policy schema; that simply means no policy.
  * Administrators set the keys at the top level of the policy, so read them all.
@@ -63,24 +56,4 @@ export async function addDismissal(fieldKey: string, hash: string): Promise<void
   const list = new Set(all[fieldKey] ?? []);
   list.add(hash);
   await dismissalsItem.setValue({ ...all, [fieldKey]: [...list] });
-}
-
-/** Records this page's facts and returns the union of the facts from the form's other pages. */
-export async function exchangeFacts(origin: string, path: string, facts: PageFacts | null): Promise<PageFacts> {
-  const all = await sessionFactsItem.getValue();
-  const site = { ...(all[origin] ?? {}) };
-  if (facts) {
-    const prev = site[path];
-    if (!prev || prev.sourcesCited.join() !== facts.sourcesCited.join() || prev.categoriesCovered.join() !== facts.categoriesCovered.join()) {
-      site[path] = facts;
-      await sessionFactsItem.setValue({ ...all, [origin]: site });
-    }
-  }
-  const out: PageFacts = { sourcesCited: [], categoriesCovered: [] };
-  for (const [p, f] of Object.entries(site)) {
-    if (p === path) continue;
-    out.sourcesCited.push(...f.sourcesCited);
-    out.categoriesCovered.push(...f.categoriesCovered);
-  }
-  return { sourcesCited: [...new Set(out.sourcesCited)], categoriesCovered: [...new Set(out.categoriesCovered)] };
 }

@@ -6,7 +6,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   setup, open, waitForLint, overlayInfo, marks, markOver, markLocator, hoverOpen, card, fieldText, focusField,
-  mutations, clearMutations, readyFrame, typeAndTime, report, assertNoOffOrigin, editableFrame,
+  mutations, clearMutations, readyFrame, pressEscape, typeAndTime, report, assertNoOffOrigin, editableFrame,
 } from './helpers.mjs';
 
 export const CATEGORIES = ['sources', 'diversity', 'mental-health', 'substance-misuse', 'curiosity', 'risk', 'language', 'structure'];
@@ -34,7 +34,7 @@ async function fixableMark(page, hp) {
     const fix = dialog.locator('[data-action="fix"]');
     if (await fix.count()) return { mark: m, phrase, dialog, fix };
     tried.push(`${phrase}: ${m.ruleId} has no fix`);
-    await page.keyboard.press('Escape');
+    await pressEscape(page, hp);
   }
   assert.fail(`no fixable finding in ${hp.path} (${tried.join('; ')})`);
 }
@@ -77,7 +77,7 @@ export function editorSuite(hp) {
       assert.ok(norm(text).includes(norm(m.label)), `card shows the message "${m.label}"`);
       assert.equal(await dialog.locator('[data-action="dismiss"]').count(), 1, 'dismiss action');
       assert.equal(await dialog.locator('[data-action="disable-rule"]').count(), 1, 'turn-rule-off action');
-      await page.keyboard.press('Escape');
+      await pressEscape(page, hp);
       await dialog.first().waitFor({ state: 'hidden', timeout: 3000 });
       await page.close();
     });
@@ -90,7 +90,7 @@ export function editorSuite(hp) {
       const dialog = await card(page, hp);
       await dialog.first().waitFor({ state: 'visible', timeout: 5000 });
       assert.ok(norm(await dialog.innerText()).includes(norm(m.label)));
-      await page.keyboard.press('Escape');
+      await pressEscape(page, hp);
       await dialog.first().waitFor({ state: 'hidden', timeout: 3000 });
       await page.close();
     });
@@ -100,7 +100,7 @@ export function editorSuite(hp) {
       await waitForLint(page, hp);
       const m = await requireMark(page, hp, hp.target);
       const dialog = await hoverOpen(page, hp, m);
-      await page.keyboard.press('Escape');
+      await pressEscape(page, hp);
       await dialog.first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {});
       await page.waitForTimeout(400);
       const muts = await mutations(page, hp);

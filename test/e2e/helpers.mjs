@@ -48,15 +48,21 @@ export async function setup({ extension = true } = {}) {
     env.requests.push(url);
     if (!allowed(url)) env.offOrigin.push(url);
   });
-  if (extension) {
-    env.sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
-    env.extId = new URL(env.sw.url()).host;
-  }
   env.close = async () => {
     await context.close().catch(() => {});
     await server.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
   };
+  if (extension) {
+    try {
+      env.sw = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+        (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+    } catch (e) {
+      await env.close();
+      throw new Error(`the extension's service worker did not start within 15 s (${EXT_DIR}): ${e.message}`);
+    }
+    env.extId = new URL(env.sw.url()).host;
+  }
   return env;
 }
 
@@ -103,7 +109,11 @@ export async function overlayFrame(page, hp) {
 const overlaySelector = (hp) => (hp.overlayFor ? `curio-overlay[data-curio-for="${hp.overlayFor}"]` : 'curio-overlay');
 
 /** Waits until the field's overlay reports a lint with version > `after`; returns the version. */
-export async function waitForLint(page, hp, { after = 0, timeout = 15000 } = {}) {
+let lintSeen = false;
+let lintMissed = false;
+export async function waitForLint(page, hp, { after = 0, timeout } = {}) {
+  // Fail fast once a spec has shown the extension never lints here: keeps a broken build's run short.
+  timeout ??= !lintSeen && lintMissed ? 3000 : 12000;
   const frame = await overlayFrame(page, hp);
   const sel = overlaySelector(hp);
   try {
@@ -116,8 +126,10 @@ export async function waitForLint(page, hp, { after = 0, timeout = 15000 } = {})
       [sel, after],
       { timeout },
     );
+    lintSeen = true;
     return await h.jsonValue();
   } catch (e) {
+    lintMissed = true;
     const seen = await frame.evaluate(() =>
       [...document.querySelectorAll('curio-overlay')].map((o) => o.outerHTML.slice(0, 200)));
     throw new Error(`no lint (version > ${after}) on ${sel} within ${timeout} ms; overlays in frame: ${JSON.stringify(seen)}`);
@@ -276,6 +288,12 @@ export async function hoverOpen(page, hp, mark) {
   const dialog = await card(page, hp);
   await dialog.first().waitFor({ state: 'visible', timeout: 5000 });
   return dialog;
+}
+
+/** Presses Escape with keyboard focus in the card's document (a card in an iframe only hears keys sent there). */
+export async function pressEscape(page, hp) {
+  if (hp.frame && hp.overlayInFrame) await (await overlayFrame(page, hp)).evaluate(() => window.focus());
+  await page.keyboard.press('Escape');
 }
 
 /** Text of the field as the user sees it. */

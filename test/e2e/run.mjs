@@ -21,7 +21,7 @@ const specs = fs.readdirSync(dir)
 fs.rmSync(path.join(dir, '.results'), { recursive: true, force: true });
 // Two browsers at once keeps the run well under five minutes on two cores without starving the timings.
 const concurrency = process.env.CURIO_E2E_CONCURRENCY ?? '2';
-const r = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...specs], {
+const r = spawnSync(process.execPath, ['--test', '--test-force-exit', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...specs], {
   stdio: 'inherit',
   cwd: path.resolve(dir, '../..'),
 });

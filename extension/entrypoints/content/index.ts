@@ -50,6 +50,6 @@ export default defineContentScript({
     const enabled = origins.some((o) => settings.enabledSites.includes(o) || !!E2E_LOCAL?.test(o));
     if (!enabled || !ctx.isValid) return;
     started = true;
-    await checker.start();
+    await checker.start(settings);
   },
 });

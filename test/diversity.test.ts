@@ -1,0 +1,137 @@
+// Diversity: what counts as considering a characteristic, and what is only a mention.
+import { describe, it, expect } from 'vitest';
+import { check } from '../core/index.js';
+import { parse } from '../core/engine.js';
+import { buildAnalysis } from '../core/analysis/index.js';
+import { diversityFacts } from '../core/analysis/diversity.js';
+
+const psr = (circumstances: string, extra = '') =>
+  `PRE-SENTENCE REPORT\n\nName: A PERSON\nDate of birth: 01/01/1990\nCourt: Anytown Magistrates' Court, 02/06/2025\n\nSOURCES OF INFORMATION\n\nInterview on 20 May 2025; CPS summary; list of previous convictions.\n\nOFFENCE ANALYSIS\n\nThe offence was a theft of goods from a shop.\n\nPERSONAL CIRCUMSTANCES\n\n${circumstances}\n\nRISK ANALYSIS\n\nLow risk of serious harm to the public: there is no violence in the history.\n\nSENTENCING PROPOSAL\n\nA community order with a Rehabilitation Activity Requirement.${extra}`;
+
+const facts = (text: string, options = {}) => {
+  const doc = parse(text, options);
+  const analysis = buildAnalysis(doc, options);
+  return { analysis, f: diversityFacts(analysis), doc };
+};
+const diversity = (text: string) => check(text).diagnostics.filter((d) => d.category === 'diversity');
+const unconsidered = (text: string) => facts(text).f.unconsidered.map((u) => u.id);
+
+describe('diversity coverage', () => {
+  it('is missing when nothing personal is said', () => {
+    const { analysis } = facts(psr('He lives alone in a rented flat and works nights.'));
+    expect(analysis.categories.diversity.status).toBe('missing');
+    expect(analysis.categories.diversity.required).toBe(true);
+    expect(diversity(psr('He lives alone in a rented flat and works nights.')).map((d) => d.ruleId)).toEqual(['diversity-not-considered']);
+  });
+
+  it('treats a bare demographic line as no consideration', () => {
+    const text = psr('Mr Person is a 35-year-old white British man. He lives alone in a rented flat.');
+    expect(facts(text).analysis.categories.diversity.status).toBe('partial');
+    const found = diversity(text);
+    expect(found.some((d) => d.ruleId === 'diversity-not-considered')).toBe(true);
+  });
+
+  it('is covered when a characteristic is tied to engagement or the proposal', () => {
+    const text = psr('He has dyslexia, which means written work on the requirement should be replaced with discussion and he will need letters read to him.');
+    expect(facts(text).analysis.categories.diversity.status).toBe('covered');
+    expect(diversity(text)).toEqual([]);
+  });
+
+  it('accepts consideration in the following sentence ("this is relevant")', () => {
+    const text = psr('He served six years in the Royal Marines. His service is relevant: he responds well to structure and is entitled to veterans’ support.');
+    expect(facts(text).analysis.categories.diversity.status).toBe('covered');
+  });
+
+  it('does not let a sentence about another characteristic stand in for the one just named', () => {
+    const text = psr('He arrived from abroad two years ago and has limited English. His age is relevant because he acted on impulse.');
+    expect(unconsidered(text)).toContain('language');
+  });
+
+  it('flags each unconsidered characteristic once, on its mention', () => {
+    const text = psr('Mr Person has autism. He also has epilepsy. He is autistic and lives with his father.');
+    const found = diversity(text).filter((d) => d.ruleId === 'diversity-unconsidered-characteristic');
+    expect(found.map((d) => d.data?.characteristic)).toEqual(['neurodivergence', 'disability']);
+    expect(text.slice(found[0].start.offset, found[0].end.offset)).toBe('autism');
+  });
+
+  it('asks about an interpreter for language needs', () => {
+    const found = diversity(psr('He speaks little English and lives with friends from his home town.'));
+    const lang = found.find((d) => d.data?.characteristic === 'language');
+    expect(lang?.message).toMatch(/interpreter/i);
+    expect(lang?.prompts.some((p) => /was an interpreter used for interview/i.test(p))).toBe(true);
+  });
+
+  it('counts an interpreter used as consideration of language', () => {
+    const text = psr('His first language is Tigrinya. An interpreter was used for the interview and would be needed for supervision.');
+    expect(unconsidered(text)).not.toContain('language');
+  });
+
+  it('never says a report is "required because"', () => {
+    for (const d of diversity(psr('She is pregnant and is sole carer for her son. She is a practising Muslim and a care leaver.'))) {
+      expect(d.message).not.toMatch(/required because/i);
+      expect(d.message.length).toBeLessThan(200);
+    }
+  });
+});
+
+describe('age and maturity', () => {
+  it('computes age from a date of birth and the report date', () => {
+    const text = psr('He lives with his parents.').replace('01/01/1990', '15/09/2002');
+    const { f } = facts(text);
+    expect(f.age?.value).toBe(22);
+    expect(f.unconsidered.map((u) => u.id)).toContain('age');
+  });
+
+  it('reads stated ages but not the ages of others', () => {
+    expect(facts(psr('Ms Person is 21 and lives with her mother.').replace(/Date of birth.*\n/, '')).f.age?.value).toBe(21);
+    expect(facts(psr('His son Jack is 17 and lives with him.').replace(/Date of birth.*\n/, '')).f.age).toBeUndefined();
+    expect(facts(psr('She is 19 weeks pregnant.').replace(/Date of birth.*\n/, '')).f.age).toBeUndefined();
+  });
+
+  it('does not prompt about maturity for an older adult', () => {
+    expect(unconsidered(psr('Mr Person is 47 and lives alone.'))).not.toContain('age');
+  });
+
+  it('is satisfied by a maturity analysis', () => {
+    const text = psr('At 20 he is a young adult, and his age and maturity are relevant: he acted on impulse under pressure from older friends.').replace('01/01/1990', '01/01/2005');
+    expect(unconsidered(text)).not.toContain('age');
+  });
+});
+
+describe('mentions that are not the person’s characteristic', () => {
+  it('ignores other people’s conditions', () => {
+    expect(unconsidered(psr('His mother has diabetes and his brother is autistic.'))).toEqual([]);
+  });
+  it('ignores negated mentions', () => {
+    expect(unconsidered(psr('He has no caring responsibilities and has never served in the armed forces.'))).toEqual([]);
+  });
+  it('treats a pregnancy in a report about a man as his partner’s', () => {
+    expect(unconsidered(psr('He lives with his girlfriend. She is pregnant and he says he wants to be there for the birth; he hopes to find work before then.'))).not.toContain('pregnancy');
+  });
+  it('does not take a number in the proposal for an age', () => {
+    const text = psr('He lives alone.', '\n\nUPW 80 hours.');
+    expect(facts(text).f.mentions.filter((m) => m.id === 'age')).toEqual([]);
+  });
+});
+
+describe('scope', () => {
+  it('does not judge case notes or single sections', () => {
+    const notes = '01/03/2025 — Office visit — He has dyslexia.\n05/03/2025 — Phone call — No answer.\n09/03/2025 — Home visit — All well.';
+    expect(facts(notes).analysis.categories.diversity.required).toBe(false);
+    expect(diversity(notes)).toEqual([]);
+    expect(diversity('He has dyslexia and is 22.').length).toBe(0);
+  });
+  it('respects categoriesCovered from an earlier page', () => {
+    const text = psr('He lives alone.');
+    const r = check(text, { context: { categoriesCovered: ['diversity'] } });
+    expect(r.analysis.categories.diversity.status).toBe('covered');
+    expect(r.diagnostics.filter((d) => d.category === 'diversity')).toEqual([]);
+  });
+  it('offers a skeleton that keeps the heading', () => {
+    const text = psr('He lives alone.');
+    const d = diversity(text).find((x) => x.ruleId === 'diversity-not-considered');
+    expect(d?.fix?.kind).toBe('replace');
+    expect(d?.fix?.text.startsWith('PERSONAL CIRCUMSTANCES\n\nDiversity:')).toBe(true);
+    expect(text.slice(d!.start.offset, d!.end.offset)).toBe('PERSONAL CIRCUMSTANCES');
+  });
+});

@@ -1,0 +1,175 @@
+// The mental-health family: sentence judgements (negation, whose condition) and document verdicts by kind.
+import { describe, it, expect } from 'vitest';
+import { check } from '../core/engine.js';
+import { rules } from '../rules/index.js';
+import { isAboutOther, isNegated } from '../core/nlp.js';
+import { mentalHealthFacts } from '../core/analysis/mental-health.js';
+import type { LintOptions } from '../core/types.js';
+
+const mhRules = rules.filter((r) => r.meta.category === 'mental-health');
+const run = (text: string, options: LintOptions = {}) => {
+  const result = check(text, options, mhRules);
+  return { ...result, status: result.analysis.categories['mental-health'].status, ids: result.diagnostics.map((d) => d.ruleId) };
+};
+const at = (s: string, term: string) => {
+  const i = s.indexOf(term);
+  if (i < 0) throw new Error(`${term} not in ${s}`);
+  return { neg: isNegated(s, i, i + term.length), other: isAboutOther(s, i) };
+};
+
+describe('negation', () => {
+  it.each([
+    ['There is no history of mental-health problems.', 'mental-health problems'],
+    ['She denies any thoughts of self-harm.', 'self-harm'],
+    ['No self-harm or suicidal thoughts reported.', 'suicidal'],
+    ['Self-harm and suicidal ideation were denied.', 'Self-harm'],
+    ['Thoughts of suicide: none reported.', 'suicide'],
+    ['She has never harmed herself and reported no suicidal thoughts.', 'suicidal'],
+    ['Nothing in the screening suggested psychosis.', 'psychosis'],
+    ['I have no concerns about her mental health.', 'mental health'],
+  ])('negated: %s', (s, term) => expect(at(s, term).neg).toBe(true));
+
+  it.each([
+    ['He does not drink but was diagnosed with depression in 2021.', 'depression'],
+    ['He does not drink and has been depressed since the spring.', 'depressed'],
+    ['She has not self-harmed since 2020.', 'self-harmed'],
+    ['He is no longer hearing voices.', 'hearing voices'],
+    ['He missed the appointment, reporting low mood.', 'low mood'],
+    ['He did not see a doctor about his nightmares until last year.', 'nightmares'],
+    // Part of speech decides the scope here (compromise is consulted for the word after "and").
+    ['He has no history of self-harm and rarely mentions suicidal thoughts.', 'suicidal'],
+    ['She did not drink that night and later described suicidal thoughts.', 'suicidal'],
+  ])('not negated: %s', (s, term) => expect(at(s, term).neg).toBe(false));
+});
+
+describe('whose condition', () => {
+  it.each([
+    ["His mother's depression shaped his childhood.", 'depression'],
+    ['Her father has schizophrenia and lives in supported housing.', 'schizophrenia'],
+    ['He lives with his grandmother, who has had anxiety for years.', 'anxiety'],
+    ['His brother, who he shares a flat with, has bipolar disorder.', 'bipolar'],
+    ['The victim has had panic attacks since the assault.', 'panic attacks'],
+  ])('someone else: %s', (s, term) => expect(at(s, term).other).toBe(true));
+
+  it.each([
+    ['His partner says he has been hearing voices at night.', 'hearing voices'],
+    ["Since his uncle's funeral he has been all over the place.", 'all over the place'],
+    ['Like many veterans, he has PTSD.', 'PTSD'],
+    ['She cares for her son, who has autism, and she is often low in mood.', 'low in mood'],
+  ])('the person: %s', (s, term) => expect(at(s, term).other).toBe(false));
+});
+
+const psr = (circumstances: string, proposal = 'I propose a community order with unpaid work.') =>
+  `PRE-SENTENCE REPORT\n\nSOURCES OF INFORMATION\n\nInterview with the defendant; CPS summary; PNC.\n\nOFFENCE ANALYSIS\n\nHe took goods from a shop without paying.\n\nPERSONAL CIRCUMSTANCES\n\n${circumstances}\n\nRISK ANALYSIS\n\nLow risk of serious harm.\n\nSENTENCING PROPOSAL\n\n${proposal}`;
+
+describe('PSR', () => {
+  it('flags a report that never mentions mental health, on the circumstances heading, with a non-destructive fix', () => {
+    const text = psr('He lives with his partner and works as a roofer.');
+    const r = run(text);
+    expect(r.status).toBe('missing');
+    expect(r.ids).toEqual(['mental-health-not-addressed']);
+    const d = r.diagnostics[0];
+    expect(text.slice(d.start.offset, d.end.offset)).toBe('PERSONAL CIRCUMSTANCES');
+    expect(d.fix?.kind).toBe('replace');
+    expect(d.fix?.text.startsWith('PERSONAL CIRCUMSTANCES')).toBe(true);
+  });
+
+  it('treats someone else\'s condition as not addressing the person\'s own mental health', () => {
+    const r = run(psr('He supports his mother, who has severe depression, with shopping.'));
+    expect(r.ids).toEqual(['mental-health-not-addressed']);
+  });
+
+  it('accepts "no concerns" with a basis', () => {
+    const r = run(psr('He told me he has never had mental-health difficulties, and his GP records show no mental-health history.'));
+    expect(r.status).toBe('covered');
+    expect(r.ids).toEqual([]);
+  });
+
+  it('asks for the basis of a bare "no concerns" line', () => {
+    const r = run(psr('There are no known mental health issues.'));
+    expect(r.ids).toEqual(['mental-health-no-basis']);
+  });
+
+  it('flags a diagnosis with no analysis', () => {
+    const r = run(psr('He was diagnosed with bipolar disorder in 2019 and takes lithium, though he sometimes forgets it.'));
+    expect(r.status).toBe('partial');
+    expect(r.ids).toContain('mental-health-unanalysed');
+  });
+
+  it('accepts a diagnosis linked to the offence and the proposal', () => {
+    const r = run(
+      psr(
+        'He was diagnosed with bipolar disorder in 2019. His psychiatrist confirms he had stopped his lithium before the offence, and that a period of mania explains his behaviour that day.',
+        'I propose a community order with a mental health treatment requirement, to which he consents.',
+      ),
+    );
+    expect(r.status).toBe('covered');
+    expect(r.ids).toEqual([]);
+  });
+
+  it('reads terse oral-report notes', () => {
+    const text =
+      'ORAL REPORT — Court 2\n\nBasis: interview in cells, CPS summary, PNC.\n\nMH: depression, on sertraline (GP summary seen). Low mood since a bereavement, linked to the drinking behind both offences. No DSH or suicidal thoughts.\n\nProposal: CO 12m, RAR 10 days.';
+    const r = run(text);
+    expect(r.kind).toBe('psr');
+    expect(r.ids).toEqual([]);
+    expect(run(text.replace(', linked to the drinking behind both offences', '')).ids).toContain('mental-health-unanalysed');
+  });
+
+  it('does not need mental health when an earlier form page covered it', () => {
+    const r = run(psr('He lives alone.'), { context: { categoriesCovered: ['mental-health'] } });
+    expect(r.ids).toEqual([]);
+  });
+});
+
+const notes = (...entries: string[]) =>
+  `Contact log — TEST, Person\n\n${entries.map((e, i) => `${String(i + 3).padStart(2, '0')}/03/2025 — Office visit — ${e}`).join('\n\n')}`;
+
+describe('case notes', () => {
+  it('flags a disclosure after a bereavement with no action', () => {
+    const r = run(notes('Attended.', 'Says his aunt died last week and he has not been sleeping. Offered condolences.', 'Attended. Discussed ETE.', 'Attended.'));
+    expect(r.kind).toBe('case-notes');
+    expect(r.ids).toEqual(['mental-health-disclosure-no-action']);
+    expect(r.diagnostics[0].data?.bereavement).toBe(true);
+  });
+
+  it('accepts a disclosure acted on in a later entry', () => {
+    const r = run(notes('Attended.', 'Says she has been feeling low and tearful.', 'Attended. With consent rang her GP about her low mood; appointment booked for Friday.', 'Attended.'));
+    expect(r.ids).toEqual([]);
+  });
+
+  it('does not count an unrelated "referral" in the same entry as action', () => {
+    const r = run(notes('Attended.', 'Says he has been feeling low. Referred to the housing team about his rent arrears.', 'Attended.', 'Attended.'));
+    expect(r.ids).toEqual(['mental-health-disclosure-no-action']);
+  });
+
+  it('treats stopped medication as a disclosure', () => {
+    const r = run(notes('Attended.', 'Says he stopped taking his antidepressants a fortnight ago.', 'Attended.', 'Attended.'));
+    expect(r.ids).toEqual(['mental-health-disclosure-no-action']);
+  });
+
+  it('does not treat a change to medication for a physical condition as a disclosure', () => {
+    const r = run(notes('Attended.', 'Says his GP changed his tablets for his blood pressure.', 'Attended.', 'Attended.'));
+    expect(r.ids).toEqual([]);
+  });
+
+  it('raises nothing for notes with no mental-health content, or only someone else\'s', () => {
+    expect(run(notes('Attended.', 'Attended. Working full time.', 'Attended.')).ids).toEqual([]);
+    expect(run(notes('Attended.', 'His sister has been low since her divorce.', 'Attended.')).ids).toEqual([]);
+  });
+});
+
+describe('a lone section', () => {
+  it('does not ask for mental health in an offence analysis', () => {
+    const r = run('He punched the man twice outside the pub after an argument about a taxi.', { section: 'offence-analysis' });
+    expect(r.ids).toEqual([]);
+  });
+  it('flags an unanalysed indicator', () => {
+    const r = run('He has a diagnosis of paranoid schizophrenia and has stopped his depot injection.', { section: 'behaviour-lifestyle' });
+    expect(r.ids).toContain('mental-health-unanalysed');
+  });
+  it('exposes facts for other analysers', () => {
+    const r = run('He has a diagnosis of schizophrenia and is under the CMHT.', { section: 'behaviour-lifestyle' });
+    expect(mentalHealthFacts(r.analysis)?.significant).toBe(true);
+  });
+});
