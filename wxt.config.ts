@@ -36,7 +36,10 @@ export default defineConfig({
     action: { default_title: 'Curio' },
     ...(browser === 'firefox'
       ? {
-          browser_specific_settings: { gecko: { id: 'curio@example.invalid', strict_min_version: '128.0' } },
+          browser_specific_settings: {
+            // Curio collects nothing: declared so Firefox shows it at install.
+            gecko: { id: 'curio@example.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
           sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Curio' },
         }
       : {}),

@@ -6,8 +6,7 @@
  * Exit status: 0 nothing at error severity, 1 at least one error finding, 2 usage, settings or input
  * problems (the readable files are still checked and reported).
  */
-import { check, rules } from '../core/index.js';
-import type { LintOptions } from '../core/index.js';
+import type { LintOptions, Rule } from '../core/index.js';
 import pkg from '../package.json' with { type: 'json' };
 import { helpText, parseArgs, UsageError } from './args.js';
 import type { CliArgs } from './args.js';
@@ -41,6 +40,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
 
+  // Loaded only now so --help, --version and usage errors answer without compiling the lexicons.
+  const { check, rules } = await import('../core/index.js');
   let options: LintOptions;
   try {
     const configPath = args.config ?? findConfig(process.cwd());
@@ -75,13 +76,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   for (const e of errors) process.stderr.write(`curio: ${e.path}: ${e.problem}\n`);
-  process.stdout.write(render(args, results, errors));
+  process.stdout.write(render(args, results, errors, rules));
 
   if (errors.length) return 2;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
-function render(args: CliArgs, results: FileResult[], errors: InputError[]): string {
+function render(args: CliArgs, results: FileResult[], errors: InputError[], rules: readonly Rule[]): string {
   if (args.format === 'json') {
     const files = results.map(({ path, kind, diagnostics, analysis }) => ({ path, kind, diagnostics, analysis }));
     return `${JSON.stringify({ version: 1, files })}\n`;

@@ -30,9 +30,13 @@ export default defineRule({
   },
   check({ doc, report }) {
     const hits = doc.hits(LEXICON);
-    if (!hits.some((h) => h.group === 'level')) return;
+    // Only the sentences around a stated level matter.
+    const near = new Set<number>();
+    for (const h of hits) if (h.group === 'level') for (let k = -1; k <= 1; k++) near.add(h.sentence + k);
+    if (!near.size) return;
     const bySentence = new Map<number, Hit[]>();
     for (const h of hits) {
+      if (!near.has(h.sentence)) continue;
       let list = bySentence.get(h.sentence);
       if (!list) bySentence.set(h.sentence, (list = []));
       list.push(h);

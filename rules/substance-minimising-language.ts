@@ -29,7 +29,10 @@ export default defineRule({
       report({
         start: gap.start,
         end: gap.end,
-        message: `Use is framed as "${gap.phrase.trim()}" — is that borne out by tests, the offence or other sources?`,
+        message:
+          gap.cue === 'denial-of-role'
+            ? 'The view that use played no part is accepted here — do the amount used, the offence or other sources support it?'
+            : `Use is framed as "${gap.phrase.trim()}" — is that borne out by tests, the offence or other sources?`,
         prompts: [
           'What exactly is used, how often and how much (units, amount spent)?',
           'Does the offence, a reading or a test result tell a different story?',

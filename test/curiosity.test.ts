@@ -96,6 +96,12 @@ const EXPLORED = [
   'She was evicted in June. The housing officer told me the eviction followed rent arrears, and I made a Duty to Refer referral.',
   'He tested positive for cocaine on 3 June. This was discussed with the SPO and the risk assessment was reviewed.',
   'His brother died in February. His partner said he has been withdrawn since, and his GP confirmed he has been referred for bereavement counselling.',
+  'He lost his job in March after his employer closed. He showed me his P45, and he has since registered with an agency.',
+  "He moved in with his girlfriend in May. I have requested a DA check and a children's services check; her two children live at the address.",
+  'He was stabbed in January in what he describes as a dispute over a debt. Police records confirm he was the victim and no one was charged.',
+  'She recently started a new job as a cleaner. Her manager, who I spoke to with her consent, confirmed her hours.',
+  'He failed to attend two appointments in May. On both occasions he provided medical evidence, which I have seen.',
+  'Her new partner is known to police for domestic abuse; I have made a referral to MARAC.',
 ];
 
 describe('explored events are recorded but not flagged', () => {
@@ -107,6 +113,27 @@ describe('explored events are recorded but not flagged', () => {
       expect(evs.every((e) => e.explored)).toBe(true);
     });
   }
+});
+
+describe('the person, not someone else, and the past, not the present', () => {
+  const head = 'PRE-SENTENCE REPORT\n\nName: Sam REEVES\nCourt: Anytown MC, 3 June 2025\n\n';
+  for (const text of [
+    'He was released from HMP Leeds on licence in March and has complied since.',
+    'Mr Reeves was released from custody in January.',
+    'They moved house several times during his childhood.',
+    'His father died when he was 12.',
+    'He has been in a relationship with his partner for six years.',
+  ]) {
+    it(`not an event: ${text}`, () => expect(curiosity(head + text, {})).toEqual([]));
+  }
+  it('flags the release of someone else', () => {
+    const found = curiosity(head + 'His brother was released from prison last month and is living nearby.', {});
+    expect(found.map((d) => d.data?.event)).toEqual(['released-known-person']);
+  });
+  it('does not confuse the person confirming with a third party confirming', () => {
+    const found = curiosity(head + 'He has moved in with a friend. He confirmed the address is in the town centre.', {});
+    expect(found.length).toBe(1);
+  });
 });
 
 describe('structure', () => {

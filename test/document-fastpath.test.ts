@@ -30,7 +30,7 @@ describe('markdown fast path agrees with remark', () => {
         const fast = fastMarkdownFacts(line);
         if (fast) expect(fast, JSON.stringify(line)).toEqual(remarkFacts(line));
       }),
-      { numRuns: 3000 },
+      { numRuns: 1000 },
     );
   });
 });

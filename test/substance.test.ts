@@ -130,6 +130,16 @@ describe('gaps', () => {
     expect(run(notes).ids).toContain('substance-unanalysed');
   });
 
+  it('accepts minimising words challenged in the next paragraph of the section', () => {
+    const d = run('He describes himself as a light social drinker.\n\nHowever, his AUDIT score of 20 shows harmful drinking, which I link to the assault.');
+    expect(d.ids).not.toContain('substance-minimising-language');
+  });
+
+  it('does not read a requirement that is ruled out as a proposal', () => {
+    const d = run('I do not propose a drug rehabilitation requirement because he does not use drugs, which the negative custody test supports.');
+    expect(d.ids).toEqual([]);
+  });
+
   it('flags a treatment requirement proposed without assessment', () => {
     expect(run('I propose a community order with an alcohol treatment requirement.').ids).toContain('substance-treatment-unassessed');
   });

@@ -203,10 +203,17 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
   }
 
   // In a report about a man, a pregnancy is a partner's: a safeguarding matter, not his characteristic.
-  let he = 0;
-  let she = 0;
-  for (const p of doc.hits(PRONOUNS)) p.group === 'm' ? he++ : she++;
-  const aboutMan = he > 2 * she + 2;
+  // Counted only when a pregnancy is mentioned at all.
+  let aboutMan: boolean | undefined;
+  const isAboutMan = () => {
+    if (aboutMan === undefined) {
+      let he = 0;
+      let she = 0;
+      for (const p of doc.hits(PRONOUNS)) p.group === 'm' ? he++ : she++;
+      aboutMan = he > 2 * she + 2;
+    }
+    return aboutMan;
+  };
 
   const mentions: DiversityMention[] = [];
   const considered = new Set<CharacteristicId>();
@@ -222,14 +229,18 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
     const inProposal = section === 'sentencing-proposal';
     const chars = list.filter((h) => !h.group.startsWith('cue:'));
     if (!chars.length) continue;
-    // A cue, or a mention that is itself an adjustment ("through an interpreter", "women-only"), considers the sentence.
-    const cue = list.some((h) => h.group.startsWith('cue:') || h.group.endsWith(':ok'));
+    const strong = list.some((h) => h.group === CUE_STRONG);
+    const weak = list.some((h) => h.group === CUE_WEAK);
+    const links = list.filter((h) => h.group === CUE_LINK);
+    // A mention that is itself an adjustment or an analysis ("through an interpreter", "women-only",
+    // "immature") considers what its sentence names.
+    const selfConsidering = list.some((h) => h.group.endsWith(':ok'));
     const local: DiversityMention[] = [];
     for (const h of chars) {
       const g = groupOf(h.group);
       const before = doc.text.slice(Math.max(sentence.start, h.start - 80), h.start);
       if (g.id !== 'caring' && OTHER_PERSON.test(before)) continue;
-      if (g.id === 'pregnancy' && aboutMan) continue;
+      if (g.id === 'pregnancy' && isAboutMan()) continue;
       if (NEGATED.test(doc.text.slice(Math.max(sentence.start, h.start - 40), h.start))) continue;
       let flaggable = !g.ref && !inSources;
       // Injuries and conditions in the offence analysis are usually the victim's.
@@ -248,11 +259,19 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
       local.push({ id: g.id, term: h.term, start: h.start, end: h.end, flaggable, considered: g.ok, numeric: numericAge });
     }
     if (!local.length) continue;
-    const ok = cue && !inSources;
     for (const m of local) {
-      // A bare number in the proposal ("UPW 80") is not a thought about age.
-      if (inProposal && !m.numeric) m.considered = true;
-      if (ok || (!inSources && !m.considered && strongCueFollows(doc, sentence, bySentence, m.id))) m.considered = true;
+      if (inSources) {
+        if (m.considered) considered.add(m.id);
+        mentions.push(m);
+        continue;
+      }
+      // "because" and the like count only close to the mention, so a long demographic sentence that
+      // happens to contain one is still bare; a stated age needs more than an effect word to count.
+      const linked = links.some((c) => (c.start >= m.end ? c.start - m.end : m.start - c.end) <= 50);
+      const ok = m.numeric ? strong || selfConsidering : strong || weak || selfConsidering || linked;
+      // The proposal draws on whatever it names (but "UPW 80" is not a thought about age).
+      if (ok || (inProposal && !m.numeric)) m.considered = true;
+      if (!m.considered && strongCueFollows(doc, sentence, bySentence, m.id, m.numeric === true)) m.considered = true;
       if (m.considered) considered.add(m.id);
       mentions.push(m);
     }
@@ -295,12 +314,12 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
  * the same characteristic or about none (so "this is relevant" counts, but "Her age is relevant" does not
  * consider the language need named just before it).
  */
-function strongCueFollows(doc: Doc, sentence: Sentence, bySentence: Map<number, Hit[]>, id: CharacteristicId): boolean {
+function strongCueFollows(doc: Doc, sentence: Sentence, bySentence: Map<number, Hit[]>, id: CharacteristicId, strongOnly: boolean): boolean {
   for (let k = 1; k <= 2; k++) {
     const next = doc.sentences[sentence.index + k];
     if (!next || next.block !== sentence.block) return false;
     const hits = bySentence.get(next.index);
-    if (!hits?.some((h) => h.group === CUE_STRONG || (k === 1 && h.group === CUE_WEAK))) continue;
+    if (!hits?.some((h) => h.group === CUE_STRONG || h.group.endsWith(':ok') || (k === 1 && !strongOnly && h.group === CUE_WEAK))) continue;
     const ids = hits.filter((h) => !h.group.startsWith('cue:')).map((h) => groupOf(h.group).id);
     if (!ids.length || ids.includes(id)) return true;
   }

@@ -24,7 +24,7 @@ export interface EventType {
   terms: string[];
   /** In a report, the sentence must also contain one of these (compiled), else the mention is the index offence or history. */
   reportsRequire?: CompiledLexicon;
-  /** Position in the lexicon: earlier types win when one sentence reports several events. */
+  /** Position in the lexicon: breaks ties when two events in one sentence start at the same place. */
   priority: number;
 }
 
@@ -292,6 +292,7 @@ class Context {
       else reported.set(type.id, new Set(words));
       out.push({ type, hit, sentence });
     }
+    this.found = out;
     return out;
   }
 
@@ -304,16 +305,32 @@ class Context {
     return this.cueSentences;
   }
 
+  private found: Candidate[] | undefined;
+  private rawSentences: Map<number, Set<string>> | undefined;
+
+  /** Every trigger hit by sentence, filters aside: a later "the lapse" still refers back to the lapse. */
+  private rawBySentence(): Map<number, Set<string>> {
+    if (!this.rawSentences) {
+      this.rawSentences = new Map();
+      for (const h of this.doc.hits(eventLexicon)) {
+        if (h.sentence < 0) continue;
+        let set = this.rawSentences.get(h.sentence);
+        if (!set) this.rawSentences.set(h.sentence, (set = new Set()));
+        set.add(h.group);
+      }
+    }
+    return this.rawSentences;
+  }
+
   /** Sentence indices that report an event of their own (they end the window of the previous event). */
   private eventSentences: Map<number, Set<string>> | undefined;
   private eventsBySentence(): Map<number, Set<string>> {
     if (!this.eventSentences) {
       this.eventSentences = new Map();
-      for (const h of this.doc.hits(eventLexicon)) {
-        if (h.sentence < 0) continue;
-        let set = this.eventSentences.get(h.sentence);
-        if (!set) this.eventSentences.set(h.sentence, (set = new Set()));
-        set.add(h.group);
+      for (const c of this.found ?? this.candidates()) {
+        let set = this.eventSentences.get(c.sentence.index);
+        if (!set) this.eventSentences.set(c.sentence.index, (set = new Set()));
+        set.add(c.type.id);
       }
     }
     return this.eventSentences;
@@ -353,14 +370,14 @@ class Context {
   private exploredLater(c: Candidate, entry: number): boolean {
     const { doc } = this;
     const cues = this.cues();
-    const byEvent = this.eventsBySentence();
+    const raw = this.rawBySentence();
     const names = properNames(c.sentence.text).map((n) => new RegExp(`\\b${n}\\b`));
     for (let i = c.sentence.index + 1; i < doc.sentences.length; i++) {
       const s = doc.sentences[i];
       const e = doc.blocks[s.block].entry;
       if (e === undefined || e === entry) continue;
       if (e > entry + LATER_ENTRIES) break;
-      const returns = byEvent.get(i)?.has(c.type.id) || names.some((re) => re.test(s.text));
+      const returns = raw.get(i)?.has(c.type.id) || names.some((re) => re.test(s.text));
       if (!returns) continue;
       if (cues.has(i)) return true;
       const next = doc.sentences[i + 1];

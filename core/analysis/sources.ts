@@ -104,6 +104,9 @@ const HYPOTHETICAL =
   /\b(?:would|could|might|may|propos\w*|recommend\w*|suggest\w*|if|suitab\w*|available|threshold|starting point|consider\w*|alternatives?|options?|unless|instead|rather than|will|shall|should|impose|imposes|ask the court|range|can be)\b/i;
 const HISTORY =
   /\b(?:subject to|received|receiving|imposed|given|sentenced|made in|made on|completed|complied|breach\w*|revoked|previous|previously|prior|last|current|currently|existing|ongoing|still|already|was on|were on|is on|served|serving|released|recalled|on licence|under supervision|supervised|ended|expired|expires|during|at the time|(?:19|20)\d\d|ago|when he was|when she was)\b/i;
+const REQUIREMENT = /requirement|unpaid work|^(?:UPW|RAR|DRR|ATR|MHTR)$/i;
+const REQUIREMENT_HISTORY =
+  /\b(?:completed|complied|breach\w*|previous|previously|prior|last|current|currently|existing|was given|were given|received|imposed|subject to|as part of|during|(?:19|20)\d\d)\b/i;
 const CURRENT_PRE = /\b(?:existing|current|currently|previous|previously|ongoing|earlier|last)\b[\w\s-]{0,20}$/i;
 const PREVIOUS_OFFENCE = /\b(?:previous|convictions?|history|cautioned|caution|record|in (?:19|20)\d\d|(?:19|20)\d\d|prior|earlier)\b/i;
 const VICTIM_PASSIVE = /\b(?:was|were|is|are|been|being|as|got)\s+$/i;
@@ -492,7 +495,7 @@ function hasCue(map: Map<number, Hit[]>, h: Hit, from: number, to: number): bool
 /** "requested on 2 May and returned on 9 May" is done; "had not been returned" is not. */
 function doneAfter(cues: { outstanding: Map<number, Hit[]>; done: Map<number, Hit[]> }, h: Hit, from: number, to: number): boolean {
   const out = (cues.outstanding.get(h.sentence) ?? []).filter((c) => c.start >= from && c.end <= to);
-  const negOut = out.filter((c) => /\b(?:not|yet|awaiting|awaited|pending|outstanding|waiting|no)\b/i.test(c.term));
+  const negOut = out.filter((c) => /\b(?:not|nothing|yet|awaiting|awaited|pending|outstanding|waiting|no)\b/i.test(c.term));
   if (negOut.length) return false;
   return (cues.done.get(h.sentence) ?? []).some((c) => c.start >= from && c.end <= to && !overlaps(c, out));
 }
@@ -558,10 +561,29 @@ function findDomestic(doc: Doc, sources: readonly Span[]): { span: Span; reason:
   };
 }
 
+/** Words that show a son, daughter or "the children" are adults: they drive, work, marry, have left home. */
+const ADULT_CONTEXT =
+  /^(?:['’]s)?\W{0,3}(?:[\w'’-]+\W+){0,5}?(?:driv\w*|car|van|lorry|licen[cs]e|works?|worked|working|job|employ\w*|married|wife|husband|fianc\w*|university|uni|own (?:flat|house|home|family|children)|moved out|left home|army|adult|grown)\b/i;
+/** Words that show a child is a child. */
+const CHILD_CONTEXT = /\b(?:aged? (?:[1-9]|1[0-7])\b|(?:[1-9]|1[0-7])[\s-]years?[\s-]old|young|little|baby|toddler|school|nursery|primary|infant|under (?:5|five|18)|teenage)/i;
+const NOUN = (term: string) => term.toLowerCase().replace(/s$/, '').replace(/^(?:child|children|kid)$/, 'child').replace(/^childre$/, 'child');
+
 function findChildren(doc: Doc, sources: readonly Span[]): { span: Span; reason: string } | undefined {
+  // A son, daughter or "the children" shown to be adults anywhere (driving, working, married) are adults
+  // elsewhere in the document too, unless that mention itself shows a child.
+  const adultNouns = new Set<string>();
+  for (const h of doc.hits(TRIGGER.children)) {
+    if (!/^(?:sons?|daughters?|children|kids)$/i.test(h.term)) continue;
+    const s = doc.sentences[h.sentence];
+    if (!s) continue;
+    const post = doc.text.slice(h.end, s.end);
+    if (ADULT_POST.test(post) || ADULT_CONTEXT.test(post) || ADULT_PRE.test(clauseBefore(s, h.start))) adultNouns.add(NOUN(h.term));
+  }
   const h = firstTrigger(doc, TRIGGER.children, sources, (h, s, pre, post) => {
     if (NEG_EXIST.test(pre)) return false;
-    if (/^(?:son|sons|daughters?|child|children|kids?|nephews?|nieces?|grand\w*)$/i.test(h.term) && (ADULT_POST.test(post) || ADULT_PRE.test(pre))) return false;
+    const kinship = /^(?:son|sons|daughters?|child|children|kids?|nephews?|nieces?|grand\w*)$/i.test(h.term);
+    if (kinship && (ADULT_POST.test(post) || ADULT_PRE.test(pre) || ADULT_CONTEXT.test(post))) return false;
+    if (kinship && adultNouns.has(NOUN(h.term)) && !CHILD_CONTEXT.test(s.text)) return false;
     if (/pregnan/i.test(h.term) && /\bnot\b[\w\s]{0,12}$/i.test(pre)) return false;
     return true;
   });
@@ -605,6 +627,10 @@ function findSupervision(doc: Doc, sources: readonly Span[]): Span | undefined {
     if (block.section === 'sentencing-proposal') return false;
     const near = s.text.slice(Math.max(0, h.start - s.start - 60), Math.min(s.text.length, h.end - s.start + 30));
     if (HYPOTHETICAL.test(near)) return false;
+    if (/^\s*(?:is|was|would be|will be|are)\s+(?:not|un\w+)\b/i.test(post)) return false;
+    // A requirement (RAR, unpaid work, a treatment requirement) is history only when tied to an order
+    // nearby ("completed 80 hours of unpaid work on his last order"), not because a year appears somewhere.
+    if (REQUIREMENT.test(h.term)) return REQUIREMENT_HISTORY.test(near);
     if (!HISTORY.test(s.text)) return false;
     void post;
     return true;

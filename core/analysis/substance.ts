@@ -7,7 +7,7 @@
  * cached across runs. The sentence-level judgements below are cheap regular expressions applied only to
  * sentences (and their blocks) that already hit a lexicon, memoised per sentence text.
  */
-import type { Doc, Hit, Sentence } from '../document.js';
+import type { Block, Doc, Hit, Sentence } from '../document.js';
 import type { Analysis, LintOptions, Span } from '../types.js';
 import { compileLexicon, type CompiledLexicon } from '../lexicon.js';
 import substanceData from '../../rules/lexicons/substance.json' with { type: 'json' };
@@ -51,6 +51,8 @@ export interface SubstanceGap extends Span {
   phrase: string;
   /** Substance groups in play, for message wording. */
   substances: string[];
+  /** For minimising: `denial-of-role` when the person's view that use played no part is accepted. */
+  cue?: string;
 }
 
 export interface SubstanceFacts {
@@ -184,7 +186,7 @@ const LINK =
   /\b(?:offen[cd]\w*|reoffend\w*|convictions?|crimes?|criminal|link\w*|part in|(?:a|any|no) part|factors?|contribut\w*|fund\w*|pay(?:ing)? for|trigger\w*|risks?|involv\w*|related|central|led to|leads to|because of|acquisitive|thefts?|steal\w*|stole|shoplifting|violen\w*|aggress\w*|assault\w*|DRR|ATR|treatment requirement|rehabilitation requirement|propos\w*|suitab\w*|no evidence|nothing (?:in|to suggest|suggests)|harmful|hazardous|dependen\w*|AUDIT|drink[- ]driv\w*)\b/i;
 /** Something other than the person's word: a test result, a score, an assessment, records, a provider. */
 const VERIFY =
-  /\b(?:negative|positive|tested|test results?|results?|AUDIT|OASys|assess\w*|screening|readings?|micrograms?|µg|confirm\w*|verified|recorded no|showed no|shows no|found no|no evidence|nothing (?:in|to suggest|suggests)|there is nothing|(?:was|were|appeared|found to be) sober|sober (?:when|at|on)|records? (?:show|shows|confirm|indicate)|(?:papers|record|records|statement) (?:record|records|note|notes|show|shows)|alcohol monitoring|no alcohol)\b/i;
+  /\b(?:negative|positive|neg|tested|test results?|results?|AUDIT|OASys|assess\w*|screening|readings?|micrograms?|µg|confirm\w*|verified|recorded no|showed no|shows no|found no|no evidence|nothing (?:in|to suggest|suggests)|there is nothing|(?:was|were|appeared|found to be) sober|sober (?:when|at|on)|records? (?:show|shows|confirm|indicate)|(?:papers|record|records|statement) (?:record|records|note|notes|show|shows)|alcohol monitoring|no alcohol)\b/i;
 /** The author weighs the framing against other information. */
 const CHALLENGE = /\b(?:however|despite|contrary|at odds|inconsistent|does not (?:fit|match|sit)|doesn't (?:fit|match)|suggests otherwise|harmful|hazardous|higher than|I do not accept|not accepted|challenged)\b/i;
 /** Drug-offence wording (not personal use). */
@@ -213,11 +215,12 @@ const SELF_SUBJECT = /\b(?:he|she|they|i)\b/i;
 const CONDITION = /\b(?:conditions?|requirements?|must|as directed|as required|submit to|required to|to attend|attend appointments|DRR|ATR)\b/i;
 /** Evidence that a referral, assessment or test actually happened. */
 const ENGAGED =
-  /\b(?:referr\w*|referral|appointments? (?:with|at|booked|on)|assess\w*|attended|seen by|met with|negative|positive|tested|test (?:taken|done|results?)|results?|confirmed|induction|script|started|booked|prescribed)\b/i;
+  /\b(?:referr\w*|referral|appointments? (?:with|at|booked|on)|assess\w*|attended|seen by|met with|negative|positive|neg|pos|tested|test (?:taken|done|results?)|results?|confirmed|induction|script|started|booked|prescribed)\b/i;
 const PROPOSAL = /\b(?:propos\w*|recommend\w*|suggest the court|invite the court|would benefit|consider(?:ed)? (?:a|an)|suitable for)\b/i;
 const TREATMENT_ASSESSED = /\b(?:assess\w*|suitab\w*|consent\w*|agreed|willing|eligib\w*)\b/i;
+const NOT_PROPOSED = /\b(?:not|no|unsuitable|neither|nor|rather than|instead of)\b|n't\b/i;
 /** Results or readings that back an account. */
-const RESULT = /\b(?:negative|positive|results?|clear|scor\w*|readings?|micrograms?|showed|shows|confirmed)\b|µg/i;
+const RESULT = /\b(?:negative|positive|neg|pos|results?|clear|scor\w*|readings?|micrograms?|showed|shows|confirmed)\b|µg/i;
 
 interface SentenceCues {
   link: boolean;
@@ -278,46 +281,47 @@ function otherPersonIn(clause: string): boolean {
 
 // ---------------------------------------------------------------------------------------------------
 
-/** Fills `analysis.categories['substance-misuse']` and the facts the substance rules read. */
-export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOptions): void {
-  const hits = familyHits(doc, lexiconFor(options));
-  const cueHits = familyHits(doc, cueLexicon);
-  const sentences = doc.sentences;
+interface BlockRole {
+  /** Offsets relative to the block. */
+  start: number;
+  end: number;
+  /** Index of the sentence within the block. */
+  sentence: number;
+  group: string;
+  term: string;
+  role: MentionRole;
+}
 
-  // Cue hits that negate use (abstinence claims and denials), per sentence, for role assignment.
-  const negatingCues = new Map<number, Hit[]>();
-  for (const c of cueHits) {
-    if (c.group !== 'abstinence' && c.group !== 'denial') continue;
-    const list = negatingCues.get(c.sentence);
-    if (list) list.push(c);
-    else negatingCues.set(c.sentence, [c]);
-  }
+const ROLE_CACHE_LIMIT = 5000;
+const roleMemo = new WeakMap<FamilyLexicon, Map<string, BlockRole[]>>();
 
-  const hitsBySentence = new Map<number, Hit[]>();
+/** Decides how each substance word in one block is used: own use, negated, someone else's, offence, support. */
+function blockRoles(doc: Doc, block: Block, hits: Hit[], cueHits: Hit[]): BlockRole[] {
+  const out: BlockRole[] = [];
+  if (block.type === 'heading') return out;
+  const bySentence = new Map<number, Hit[]>();
   for (const h of hits) {
-    const list = hitsBySentence.get(h.sentence);
+    const list = bySentence.get(h.sentence);
     if (list) list.push(h);
-    else hitsBySentence.set(h.sentence, [h]);
+    else bySentence.set(h.sentence, [h]);
   }
-
-  const mentions: SubstanceMention[] = [];
   const substanceIn = (list: Hit[] | undefined, except: Hit) => !!list?.some((x) => x !== except && SUBSTANCE_GROUPS.has(x.group) && x.group !== 'relapse');
-  const bySentence = new Map<number, SubstanceMention[]>();
   for (const h of hits) {
-    const sentence = sentences[h.sentence];
-    if (!sentence || doc.blocks[h.block].type === 'heading') continue;
+    const sentence = doc.sentences[h.sentence];
+    if (!sentence) continue;
     const cues = cuesOf(sentence.text);
     // "Relapse" belongs to this family only beside a substance; mental-health relapse is another family's.
-    if (h.group === 'relapse' && (NOT_SUBSTANCE_RELAPSE.test(sentence.text) || !doc.blocks[h.block].sentences.some((x) => substanceIn(hitsBySentence.get(x.index), h)))) continue;
+    if (h.group === 'relapse' && (NOT_SUBSTANCE_RELAPSE.test(sentence.text) || !block.sentences.some((x) => substanceIn(bySentence.get(x.index), h)))) continue;
     // Soft drinks, a drink of water.
     if (h.group === 'alcohol' && NON_ALCOHOL_DRINK.test(sentence.text) && !/\balcohol|\bdrunk|pints?\b|beer|lager|wine|cider|vodka/i.test(sentence.text)) continue;
-    const here = hitsBySentence.get(h.sentence) ?? [];
+    const here = bySentence.get(h.sentence) ?? [];
     let role: MentionRole;
     if (h.group === 'offence') role = 'offence';
     else if (!SUBSTANCE_GROUPS.has(h.group)) role = 'support';
     else {
       const clause = clauseBefore(sentence, h.start);
-      const negCue = negatingCues.get(h.sentence)?.some((c) => c.start <= h.start && h.start - c.end < 40);
+      // An abstinence claim or denial just before the word ("stopped smoking cannabis", "denies using drugs").
+      const negCue = cueHits.some((c) => c.sentence === h.sentence && (c.group === 'abstinence' || c.group === 'denial') && c.start <= h.start && h.start - c.end < 40);
       const test = here.filter((t) => t.group === 'test' && t.start < h.start).pop();
       // "positive for cocaine" reports use; "negative for all substances, including cannabis" backs an account.
       if (test) role = /positive/i.test(sentence.text.slice(test.start - sentence.start, h.start - sentence.start)) ? 'use' : 'support';
@@ -328,11 +332,55 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
       else if (h.group === 'prescription' && !PRESCRIPTION_MISUSE.test(sentence.text)) role = 'support';
       else role = 'use';
     }
-    const mention: SubstanceMention = { start: h.start, end: h.end, group: h.group, term: doc.text.slice(h.start, h.end), sentence: h.sentence, block: h.block, role };
-    mentions.push(mention);
-    const list = bySentence.get(h.sentence);
-    if (list) list.push(mention);
-    else bySentence.set(h.sentence, [mention]);
+    out.push({
+      start: h.start - block.start,
+      end: h.end - block.start,
+      sentence: sentence.index - block.sentences[0].index,
+      group: h.group,
+      term: doc.text.slice(h.start, h.end),
+      role,
+    });
+  }
+  return out;
+}
+
+/** Fills `analysis.categories['substance-misuse']` and the facts the substance rules read. */
+export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOptions): void {
+  const lex = lexiconFor(options);
+  const hits = familyHits(doc, lex);
+  const cueHits = familyHits(doc, cueLexicon);
+  const sentences = doc.sentences;
+
+  const mentions: SubstanceMention[] = [];
+  const bySentence = new Map<number, SubstanceMention[]>();
+  // Roles depend only on a block's own text, so they are cached per block: a keystroke re-reads one block.
+  let memo = roleMemo.get(lex);
+  if (!memo) roleMemo.set(lex, (memo = new Map()));
+  let hi = 0;
+  let ci = 0;
+  while (hi < hits.length) {
+    const blockIndex = hits[hi].block;
+    let hj = hi;
+    while (hj < hits.length && hits[hj].block === blockIndex) hj++;
+    while (ci < cueHits.length && cueHits[ci].block < blockIndex) ci++;
+    let cj = ci;
+    while (cj < cueHits.length && cueHits[cj].block === blockIndex) cj++;
+    const block = doc.blocks[blockIndex];
+    let roles = memo.get(block.text);
+    if (!roles) {
+      roles = blockRoles(doc, block, hits.slice(hi, hj), cueHits.slice(ci, cj));
+      if (memo.size >= ROLE_CACHE_LIMIT) memo.delete(memo.keys().next().value as string);
+      memo.set(block.text, roles);
+    }
+    for (const r of roles) {
+      const sentence = block.sentences[r.sentence];
+      const m: SubstanceMention = { start: block.start + r.start, end: block.start + r.end, group: r.group, term: r.term, sentence: sentence.index, block: blockIndex, role: r.role };
+      mentions.push(m);
+      const list = bySentence.get(m.sentence);
+      if (list) list.push(m);
+      else bySentence.set(m.sentence, [m]);
+    }
+    hi = hj;
   }
 
   const kind = doc.kind;
@@ -399,6 +447,12 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
     return block.sentences.some((x) => x.index !== m.sentence && /\b(?:explored|discussed|trigger\w*|harm reduction|referr\w*|risk)\b/i.test(x.text));
   }
 
+  /** In a report, the next paragraph of the same section may carry the basis ("However, his AUDIT score…"). */
+  const nextBlockVerifies = (block: number): boolean => {
+    const next = doc.blocks[block + 1];
+    return kind !== 'case-notes' && !!next && next.type !== 'heading' && next.section === doc.blocks[block].section && blockVerifies(next.index, true);
+  };
+
   // --- Unanalysed use: use is described but never linked to offending, risk or the proposal.
   // In a contact log each entry is judged on its own: use reported in an entry should be explored there.
   // In a report, use is judged unanalysed when nothing links it to the offending, risk or proposal and its
@@ -428,9 +482,9 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
     if (!inContext) continue;
     if (otherPersonIn(clauseBefore(s, c.start))) continue;
     if (flaggedBlocks.has(c.block)) continue;
-    if (blockVerifies(c.block, true)) continue;
+    if (blockVerifies(c.block, true) || nextBlockVerifies(c.block)) continue;
     flaggedBlocks.add(c.block);
-    gaps.push({ kind: 'minimising', start: c.start, end: c.end, phrase: doc.text.slice(c.start, c.end), substances: groupsOf(here.length ? here : useMentions) });
+    gaps.push({ kind: 'minimising', start: c.start, end: c.end, phrase: doc.text.slice(c.start, c.end), substances: groupsOf(here.length ? here : useMentions), cue: c.group });
   }
 
   // --- Abstinence or denial taken on the person's word.
@@ -447,9 +501,7 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
     if (c.group === 'denial' ? !here.some((m) => SUBSTANCE_GROUPS.has(m.group)) : !(here.length || blockHasContent || prevHas)) continue;
     if (otherPersonIn(clauseBefore(s, c.start))) continue;
     if (blockVerifies(c.block, false) || evidencedSomewhere) continue;
-    // A neighbouring paragraph of the same section may carry the basis ("The papers record he was sober.").
-    const next = doc.blocks[c.block + 1];
-    if (kind !== 'case-notes' && next && next.section === doc.blocks[c.block].section && blockVerifies(next.index, true)) continue;
+    if (nextBlockVerifies(c.block)) continue;
     abstinenceFlagged = true;
     gaps.push({ kind: 'unverified-abstinence', start: c.start, end: c.end, phrase: doc.text.slice(c.start, c.end), substances: groupsOf(here) });
   }
@@ -485,6 +537,8 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
       if (m.group !== 'requirement') return false;
       const s = sentences[m.sentence];
       const block = doc.blocks[m.block];
+      // "A DRR is not proposed", "he is unsuitable for an ATR" are decisions, not proposals.
+      if (NOT_PROPOSED.test(s.text)) return false;
       return cuesOf(s.text).proposal || block.section === 'sentencing-proposal';
     });
     if (proposed.length) {
@@ -524,7 +578,7 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
   const reasons: string[] = [];
   if (useMentions.length) reasons.push(`Use indicated: ${groupsOf(useMentions).join(', ')}.`);
   else if (contentMentions.length) reasons.push('Drink and drugs are discussed; no current use indicated.');
-  if (linked) reasons.push('Linked to offending, risk or the proposal.');
+  if (linked && kind !== 'case-notes') reasons.push('Linked to offending, risk or the proposal.');
   for (const g of gaps) reasons.push(REASON[g.kind]);
   analysis.categories['substance-misuse'] = {
     status: covered ? 'covered' : gaps.some((g) => g.kind === 'not-addressed') ? 'missing' : gaps.length ? 'partial' : contentMentions.length ? 'covered' : 'missing',

@@ -3,7 +3,7 @@
  * positions come from the DOM (dom-text.ts); fixes go through `beforeinput`/`insertText` so the browser's
  * (or the editor's) undo stack records them.
  */
-import { boxOf, type Box, type FieldAdapter } from './types';
+import { boxOf, execInsertText, type Box, type FieldAdapter } from './types';
 import { buildTextMap, domRange, mergeLineBoxes, textRects, type TextMap } from './dom-text';
 
 export function isEditableRoot(el: Element): el is HTMLElement {
@@ -94,8 +94,7 @@ export class ContentEditableAdapter implements FieldAdapter {
     sel?.addRange(range);
     // execCommand fires beforeinput/input and joins the native undo stack; editors listening to
     // beforeinput (CKEditor 5, Quill, TinyMCE) apply it to their own model.
-    const ok = this.doc.execCommand('insertText', false, text);
-    if (ok) return true;
+    if (execInsertText(this.doc, text)) return true;
     const before = new InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true });
     if (!this.editable.dispatchEvent(before)) return true;
     range.deleteContents();

@@ -5,7 +5,7 @@
  * textarea's position and scroll. The textarea's value is never touched except by an explicit fix,
  * which goes through `insertText` so the browser's undo restores it.
  */
-import type { Box, FieldAdapter } from './types';
+import { execInsertText, type Box, type FieldAdapter } from './types';
 import { mergeLineBoxes } from './dom-text';
 
 /** Styles that decide where a character lands. */
@@ -81,20 +81,38 @@ export class TextareaAdapter implements FieldAdapter {
     if (this.mirrorText.data !== wanted) this.mirrorText.data = wanted;
   }
 
-  rects(start: number, end: number): Box[] {
-    if (!this.mirror || !this.mirrorText || end <= start) return [];
+  /** Shift from mirror coordinates to the textarea's, for the current drawing pass. */
+  private shift: { dx: number; dy: number } | null = null;
+
+  prepare(): void {
+    this.shift = null;
+    this.shift = this.measureShift();
+  }
+
+  private measureShift(): { dx: number; dy: number } | null {
+    if (!this.mirror) return null;
     this.syncMirror();
     const ta = this.editable;
-    const range = document.createRange();
+    const m = this.mirror.getBoundingClientRect();
+    const t = ta.getBoundingClientRect();
+    return { dx: t.left + ta.clientLeft - ta.scrollLeft - m.left, dy: t.top + ta.clientTop - ta.scrollTop - m.top };
+  }
+
+  rects(start: number, end: number): Box[] {
+    if (!this.mirror || !this.mirrorText || end <= start) return [];
+    const shift = this.shift ?? this.measureShift();
+    if (!shift) return [];
+    const range = this.mirror.ownerDocument.createRange();
     const len = this.text.length;
     range.setStart(this.mirrorText, Math.min(start, len));
     range.setEnd(this.mirrorText, Math.min(end, len));
-    const m = this.mirror.getBoundingClientRect();
-    const t = ta.getBoundingClientRect();
-    const dx = t.left + ta.clientLeft - ta.scrollLeft - m.left;
-    const dy = t.top + ta.clientTop - ta.scrollTop - m.top;
-    const boxes = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => ({ left: r.left + dx, top: r.top + dy, width: r.width, height: r.height }));
+    const boxes = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => ({ left: r.left + shift.dx, top: r.top + shift.dy, width: r.width, height: r.height }));
     return mergeLineBoxes(boxes);
+  }
+
+  /** Ends a drawing pass (geometry may change before the next one). */
+  finish(): void {
+    this.shift = null;
   }
 
   clip(): Box {
@@ -108,6 +126,7 @@ export class TextareaAdapter implements FieldAdapter {
     ta.focus({ preventScroll: true });
     ta.setSelectionRange(start, end);
     // Scroll the span to the middle of the field, then the field into view.
+    this.shift = null;
     const box = this.rects(start, end)[0];
     if (box) {
       const clip = this.clip();
@@ -120,7 +139,7 @@ export class TextareaAdapter implements FieldAdapter {
     const ta = this.editable;
     ta.focus({ preventScroll: true });
     ta.setSelectionRange(start, end);
-    if (ta.ownerDocument.execCommand('insertText', false, text)) return true;
+    if (execInsertText(ta.ownerDocument, text)) return true;
     // Fallback where insertText is unsupported: still fire the events frameworks listen to.
     const before = new InputEvent('beforeinput', { inputType: 'insertReplacementText', data: text, bubbles: true, cancelable: true });
     if (!ta.dispatchEvent(before)) return false;

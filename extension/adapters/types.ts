@@ -32,6 +32,10 @@ export interface FieldAdapter {
   scrollers(): EventTarget[];
   /** Documents whose input events should trigger a re-lint (the overlay's own, or an iframe's). */
   inputTarget(): EventTarget;
+  /** Called before a batch of `rects` calls (one drawing pass) so per-pass geometry is read once. */
+  prepare?(): void;
+  /** Ends that pass. */
+  finish?(): void;
   /** Called once with the overlay's shadow root (the textarea adapter measures text in a mirror there). */
   attach?(root: ShadowRoot): void;
   detach?(): void;
@@ -42,4 +46,16 @@ export type Detector = (element: Element) => FieldAdapter | null;
 
 export function boxOf(r: DOMRect | DOMRectReadOnly): Box {
   return { left: r.left, top: r.top, width: r.width, height: r.height };
+}
+
+/**
+ * `insertText` through the browser's editing command: it fires beforeinput/input and joins the native undo
+ * stack, which no script-made change does. False where unsupported (then callers dispatch the events).
+ */
+export function execInsertText(doc: Document, text: string): boolean {
+  try {
+    return typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, text);
+  } catch {
+    return false;
+  }
 }

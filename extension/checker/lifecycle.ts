@@ -37,7 +37,7 @@ export class PageLifecycle implements Lifecycle {
   }
 
   addEventListener<T extends EventTarget>(target: T, ...params: Parameters<T['addEventListener']>): void {
-    const [type, listener, options] = params as [string, EventListenerOrEventListenerObject, AddEventListenerOptions | boolean | undefined];
+    const [type, listener, options] = params as unknown as [string, EventListenerOrEventListenerObject, AddEventListenerOptions | boolean | undefined];
     const opts = typeof options === 'boolean' ? { capture: options } : (options ?? {});
     target.addEventListener(type, listener, { ...opts, signal: this.controller.signal });
   }

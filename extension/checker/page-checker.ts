@@ -74,7 +74,7 @@ export class PageChecker {
   private resizeObserver: ResizeObserver | null = null;
   private lastAnalysis: Analysis | null = null;
   /** Last pass figures (exposed for the demo page and tests). */
-  stats = { mainMs: 0, workerMs: 0, chars: 0 };
+  stats = { mainMs: 0, workerMs: 0, renderMs: 0, chars: 0 };
 
   constructor(
     readonly doc: Document,
@@ -122,11 +122,12 @@ export class PageChecker {
     this.life.addEventListener(this.doc, 'change', (e: Event) => {
       if ((e.target as HTMLInputElement)?.type === 'checkbox') this.schedule(50);
     });
-    this.life.addEventListener(this.doc, 'keydown', (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && this.card.isOpen) this.closeCard();
+    this.life.addEventListener(this.doc, 'keydown', (e: Event) => {
+      if ((e as KeyboardEvent).key === 'Escape' && this.card.isOpen) this.closeCard();
     });
-    this.life.addEventListener(this.doc, 'mousedown', (e: MouseEvent) => {
-      if (this.card.isOpen && !this.card.contains(e.composedPath()[0] ?? null) && !this.isMark(e.composedPath()[0])) this.closeCard(false);
+    this.life.addEventListener(this.doc, 'mousedown', (e: Event) => {
+      const target = e.composedPath()[0] ?? null;
+      if (this.card.isOpen && !this.card.contains(target) && !this.isMark(target)) this.closeCard(false);
     });
     // Layout can change without a resize or scroll (content above grows); a cheap periodic check keeps marks aligned.
     let lastLayout = '';
@@ -255,13 +256,15 @@ export class PageChecker {
   // Typing
 
   private onInput(s: FieldSession): void {
-    // Until the debounced lint runs, keep existing marks on their text by shifting them past the edit.
+    // Until the debounced lint runs, marks before the edit stay where they are; marks after it are
+    // hidden (their text moved). Nothing is measured here, so typing costs one string comparison.
     const before = s.text;
     const after = s.adapter.read();
     s.text = after;
     if (before !== after && s.findings.length) {
       s.findings = shiftFindings(s.findings, before, after);
-      s.overlay.setFindings(s.findings);
+      s.overlay.hideFrom(commonPrefix(before, after));
+      if (this.card.isOpen) this.closeCard(false);
     }
     this.schedule();
   }
@@ -322,9 +325,16 @@ export class PageChecker {
     Object.assign(this.standards, result.standards);
     this.apply(result, texts);
     const mainMs = readMs + (performance.now() - t1);
-    this.stats = { mainMs, workerMs: result.workerMs, chars: combined.length };
-    for (const s of this.sessions) s.overlay.stamp(mainMs, result.workerMs);
     this.lastAnalysis = result.analysis;
+    // Drawing is its own task in the next frame: measured separately, stamped when the marks are in place.
+    this.life.requestAnimationFrame(() => {
+      if (seq !== this.seq) return;
+      const t2 = performance.now();
+      for (const s of this.sessions) s.overlay.position();
+      const renderMs = performance.now() - t2;
+      this.stats = { mainMs, workerMs: result.workerMs, renderMs, chars: combined.length };
+      for (const s of this.sessions) s.overlay.stamp(this.stats);
+    });
     this.publish(mainMs);
     void this.recordFacts(result.analysis);
   }
@@ -511,11 +521,18 @@ export class PageChecker {
   }
 }
 
+/** Length of the common start of two strings (where an edit begins). */
+export function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
 /** Findings of one field after an edit, before the re-lint: untouched ones keep or shift their place. */
 export function shiftFindings<T extends { start: number; end: number }>(findings: T[], before: string, after: string): T[] {
-  let prefix = 0;
+  const prefix = commonPrefix(before, after);
   const max = Math.min(before.length, after.length);
-  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   let suffix = 0;
   while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   const changedEnd = before.length - suffix;

@@ -60,6 +60,9 @@ export default defineBackground(() => {
     await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT_FILE] }).catch((e) => console.warn('[curio] inject', e));
   }
 
+  // The first pass pays for compiling lexicons and warming the JIT; pay it now, not on the user's first keystroke.
+  setTimeout(() => check('Warm-up. He says he drinks socially and has a new partner; his GP prescribed medication.\n\nSources: interview.'), 0);
+
   onMessages({
     lint({ text, options }) {
       const t0 = performance.now();

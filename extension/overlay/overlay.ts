@@ -58,7 +58,10 @@ export class Overlay {
     adapter.attach?.(this.root);
   }
 
-  /** Replaces the marks (reusing elements whose finding did not change, so focus survives a re-lint). */
+  /**
+   * Replaces the marks (reusing elements whose finding did not change, so focus survives a re-lint).
+   * Drawing is left to `position()`, which the caller runs in an animation frame.
+   */
   setFindings(findings: FieldFinding[]): void {
     const doc = this.host.ownerDocument;
     const next = new Map<string, { el: HTMLElement; finding: FieldFinding }>();
@@ -74,6 +77,7 @@ export class Overlay {
         el.tabIndex = 0;
         el.setAttribute('role', 'button');
         el.style.setProperty('--c', CATEGORY_COLOURS[f.category] ?? '#505a5f');
+        el.style.display = 'none';
         entry = { el, finding: f };
         const e = entry;
         el.addEventListener('mouseenter', () => this.handlers.open(e.finding, el, 'hover'));
@@ -92,33 +96,56 @@ export class Overlay {
     }
     for (const old of this.marks.values()) old.el.remove();
     this.marks = next;
-    this.position();
   }
 
-  /** Places the clip box over the field and every mark over its text. */
+  /** Hides the marks from `offset` on (text after an edit moved; the re-lint will place them again). */
+  hideFrom(offset: number): void {
+    for (const { el, finding } of this.marks.values()) if (finding.end > offset) el.style.display = 'none';
+  }
+
+  /**
+   * Places the clip box over the field and every mark over its text. All geometry is read first and
+   * written after, so the browser lays the page out once, not once per mark.
+   */
   position(): void {
     const hostBox = this.host.getBoundingClientRect();
     const clip = this.adapter.clip();
     const visible = this.adapter.anchor.isConnected && clip.width > 0 && clip.height > 0;
     const cs = this.clipEl.style;
-    cs.display = visible ? 'block' : 'none';
-    if (!visible) return;
+    if (!visible) {
+      cs.display = 'none';
+      return;
+    }
+    const placed: { el: HTMLElement; boxes: Box[] }[] = [];
+    this.adapter.prepare?.();
+    try {
+      for (const { el, finding } of this.marks.values()) placed.push({ el, boxes: this.boxesOf(finding) });
+    } finally {
+      this.adapter.finish?.();
+    }
+    cs.display = 'block';
     cs.left = `${clip.left - hostBox.left}px`;
     cs.top = `${clip.top - hostBox.top}px`;
     cs.width = `${clip.width}px`;
     cs.height = `${clip.height}px`;
-    for (const { el, finding } of this.marks.values()) this.place(el, finding, clip);
+    for (const { el, boxes } of placed) this.draw(el, boxes, clip);
   }
 
-  private place(el: HTMLElement, f: FieldFinding, clip: Box): void {
+  private boxesOf(f: FieldFinding): Box[] {
     const boxes = f.end > f.start ? this.adapter.rects(f.start, f.end) : [];
     // Zero-length findings (something missing at a point) get a short mark at that point.
     if (!boxes.length && f.end <= f.start) {
-      const at = this.adapter.rects(Math.max(0, f.start - 1), f.start)[0];
+      const at = this.adapter.rects(Math.max(0, f.start - 1), Math.max(1, f.start))[0];
       if (at) boxes.push({ left: at.left + at.width - 4, top: at.top, width: 8, height: at.height });
     }
+    return boxes;
+  }
+
+  private draw(el: HTMLElement, boxes: Box[], clip: Box): void {
     for (const seg of [...el.children]) seg.remove();
-    if (!boxes.length) {
+    // Text scrolled out of the field is not drawn at all (the clip box would hide it anyway).
+    const inView = boxes.filter((b) => b.top + b.height > clip.top - 2 && b.top < clip.top + clip.height + 2);
+    if (!inView.length) {
       el.style.display = 'none';
       return;
     }
@@ -152,11 +179,12 @@ export class Overlay {
   }
 
   /** Marks a finished pass: tests wait on the version and read the page's (and the worker's) share of it. */
-  stamp(mainMs: number, workerMs: number): void {
+  stamp(t: { mainMs: number; workerMs: number; renderMs: number }): void {
     this.version += 1;
     this.host.setAttribute('data-curio-version', String(this.version));
-    this.host.setAttribute('data-curio-lint-ms', mainMs.toFixed(2));
-    this.host.setAttribute('data-curio-worker-ms', workerMs.toFixed(2));
+    this.host.setAttribute('data-curio-lint-ms', t.mainMs.toFixed(2));
+    this.host.setAttribute('data-curio-worker-ms', t.workerMs.toFixed(2));
+    this.host.setAttribute('data-curio-render-ms', t.renderMs.toFixed(2));
   }
 
   destroy(): void {

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { originPattern } from './settings';
 
 export const CONTENT_SCRIPT_ID = 'curio-checker';
-export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 
 /** Patterns for the enabled origins that the extension actually holds permission for. */
 export async function grantedPatterns(origins: string[]): Promise<string[]> {
@@ -33,7 +33,7 @@ export async function syncRegistration(patterns: string[]): Promise<void> {
   }
   const script = {
     id: CONTENT_SCRIPT_ID,
-    js: [CONTENT_SCRIPT_FILE],
+    js: [CONTENT_SCRIPT_FILE.slice(1)],
     matches: patterns,
     allFrames: true,
     runAt: 'document_idle' as const,

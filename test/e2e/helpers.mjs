@@ -5,6 +5,7 @@
  * Only playwright-core is used (no bundled browsers); the browser is /usr/bin/chromium unless CURIO_CHROMIUM is set.
  */
 import { chromium } from 'playwright-core';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { startServer } from '../../scripts/serve.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXT_DIR = path.resolve(ROOT, process.env.CURIO_EXT ?? '.output/chrome-mv3-e2e');
-export const OUT_DIR = path.join(ROOT, 'test/e2e/.results');
+export const OUT_DIR = path.join(ROOT, 'test-results/e2e');
 const CHROMIUM = process.env.CURIO_CHROMIUM ?? '/usr/bin/chromium';
 
 // Let Playwright report the extension service worker's own network requests too.
@@ -39,7 +40,7 @@ export async function setup({ extension = true } = {}) {
     args,
     viewport: { width: 1280, height: 900 },
   });
-  const env = { server, context, userDataDir, extId: null, sw: null, requests: [], offOrigin: [] };
+  const env = { server, context, userDataDir, extId: null, serviceWorker: null, requests: [], offOrigin: [] };
   const allowed = (url) =>
     url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:') ||
     (env.extId && url.startsWith(`chrome-extension://${env.extId}/`));
@@ -54,16 +55,21 @@ export async function setup({ extension = true } = {}) {
     fs.rmSync(userDataDir, { recursive: true, force: true });
   };
   if (extension) {
-    try {
-      env.sw = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-        (await context.waitForEvent('serviceworker', { timeout: 15000 }));
-    } catch (e) {
-      await env.close();
-      throw new Error(`the extension's service worker did not start within 15 s (${EXT_DIR}): ${e.message}`);
-    }
-    env.extId = new URL(env.sw.url()).host;
+    // Chromium names an unpacked extension after its path, so the id is known without waiting for the worker.
+    env.extId = unpackedExtensionId(EXT_DIR);
+    env.serviceWorker = async () => {
+      const sw = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${env.extId}/`)) ??
+        (await context.waitForEvent('serviceworker', { timeout: 45000 }));
+      return sw;
+    };
   }
   return env;
+}
+
+/** The id Chromium gives an unpacked extension: the first 32 hex digits of SHA-256(path), written with a–p. */
+export function unpackedExtensionId(dir) {
+  const hex = crypto.createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
 /**
@@ -81,7 +87,17 @@ export async function open(env, hp, { query = '' } = {}) {
   const page = await env.context.newPage();
   await page.goto(env.server.url + hp.path + query);
   await readyFrame(page, hp);
+  await revealField(page, hp);
   return page;
+}
+
+/** Scrolls the field (or the iframe holding it) into view, as a user would before working in it. */
+export async function revealField(page, hp) {
+  if (hp.frame) await page.locator(hp.frame).scrollIntoViewIfNeeded();
+  if (hp.kind !== 'iframe-body') {
+    const frame = await editableFrame(page, hp);
+    await frame.locator(hp.field).scrollIntoViewIfNeeded();
+  }
 }
 
 /** Waits for the host page's editor to be ready (after goto or reload). */
@@ -113,7 +129,7 @@ let lintSeen = false;
 let lintMissed = false;
 export async function waitForLint(page, hp, { after = 0, timeout } = {}) {
   // Fail fast once a spec has shown the extension never lints here: keeps a broken build's run short.
-  timeout ??= !lintSeen && lintMissed ? 3000 : 12000;
+  timeout ??= !lintSeen && lintMissed ? 3000 : 20000;
   const frame = await overlayFrame(page, hp);
   const sel = overlaySelector(hp);
   try {
@@ -249,12 +265,19 @@ export function overlaps(a, b, slack = 3) {
     r.x < s.x + s.width && s.x < r.x + r.width && r.y - slack < s.y + s.height && s.y < r.y + r.height + slack));
 }
 
-/** The mark drawn over `phrase` (its boxes overlap the phrase's client rects), or null. */
-export async function markOver(page, hp, phrase, { category } = {}) {
+/** All marks drawn over `phrase` (their boxes overlap the phrase's client rects), tightest first. */
+export async function marksOver(page, hp, phrase, { category } = {}) {
   const pr = await phraseRects(page, hp, phrase);
   assert.ok(pr && pr.length, `phrase "${phrase}" not found on screen in ${hp.path}`);
-  const ms = await marks(page, hp);
-  return ms.find((m) => (!category || m.category === category) && overlaps(m.rects, pr)) ?? null;
+  const area = (m) => m.rects.reduce((t, r) => t + r.width * r.height, 0);
+  return (await marks(page, hp))
+    .filter((m) => (!category || m.category === category) && overlaps(m.rects, pr))
+    .sort((a, b) => area(a) - area(b));
+}
+
+/** The most specific mark drawn over `phrase`, or null. */
+export async function markOver(page, hp, phrase, opts) {
+  return (await marksOver(page, hp, phrase, opts))[0] ?? null;
 }
 
 /** Viewport point (top-level page coordinates) at the centre of a mark's first box. */
@@ -283,8 +306,10 @@ export async function card(page, hp) {
 /** Opens the card of `mark` by moving the real mouse over it. */
 export async function hoverOpen(page, hp, mark) {
   const { x, y } = await markPoint(page, hp, mark);
-  await page.mouse.move(x - 30, y - 40);
-  await page.mouse.move(x, y, { steps: 4 });
+  // Jump straight from a neutral corner so the pointer crosses no other mark on the way.
+  await page.mouse.move(1, 1);
+  await page.waitForTimeout(50);
+  await page.mouse.move(x, y);
   const dialog = await card(page, hp);
   await dialog.first().waitFor({ state: 'visible', timeout: 5000 });
   return dialog;
@@ -339,7 +364,11 @@ export async function typeAndTime(page, hp, text) {
   await focusField(page, hp);
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text, { delay: 25 });
-  const version = await waitForLint(page, hp, { after: before });
+  await waitForLint(page, hp, { after: before });
+  // Under load a lint may land between two keystrokes; wait for the one after the last keystroke.
+  await oframe.waitForFunction(() => (window.__curioVersionTimes ?? []).some((x) => x.t >= window.__curioLastInput),
+    null, { timeout: 10000 }).catch(() => {});
+  const version = (await overlayInfo(page, hp)).version;
   // Keystroke times are recorded in the window that owns the overlay (TinyMCE forwards its iframe's keys to the top).
   const lastInput = await oframe.evaluate(() => window.__curioLastInput ?? 0);
   const times = await oframe.evaluate(() => window.__curioVersionTimes);
@@ -349,7 +378,7 @@ export async function typeAndTime(page, hp, text) {
 }
 
 const results = [];
-/** Records and prints a measurement; all are appended to test/e2e/.results/timings.jsonl. */
+/** Records and prints a measurement; all are appended to test-results/e2e/timings.jsonl. */
 export function report(name, value, unit = 'ms') {
   const line = `[curio-e2e] ${name}: ${typeof value === 'number' ? value.toFixed(1) : value} ${unit}`;
   console.log(line);

@@ -13,7 +13,9 @@ describe('Side panel', () => {
     const host = await open(env, hp);
     await waitForLint(host, hp);
     const url = env.server.url + hp.path;
-    const [tabId] = await env.sw.evaluate(async (u) => (await chrome.tabs.query({ url: u })).map((t) => t.id), url);
+    const sw = await env.serviceWorker();
+    assert.equal(new URL(sw.url()).host, env.extId, 'service worker of the Curio extension');
+    const [tabId] = await sw.evaluate(async (u) => (await chrome.tabs.query({ url: u })).map((t) => t.id), url);
     assert.ok(Number.isInteger(tabId), 'host tab found from the service worker');
     // sidepanel.html opened as a tab: ?tabId= names the tab it reports on; the host is brought back to the front too,
     // so a panel that follows the active tab sees it.
