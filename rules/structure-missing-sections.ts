@@ -3,6 +3,7 @@ import { isHeadedReport, isOralReport } from '../core/psr-format.js';
 import type { Block } from '../core/document.js';
 import type { SectionId } from '../core/types.js';
 import { SECTION_IDS } from '../core/types.js';
+import { compileLexicon } from '../core/lexicon.js';
 
 const TITLES: Record<SectionId, string> = {
   sources: 'Sources of information',
@@ -18,7 +19,17 @@ const PROMPTS: Record<SectionId, string> = {
   'risk-analysis': '[Risk of serious harm: to whom, what harm, when it is most likely; likelihood of reoffending; risk and protective factors.]',
   'sentencing-proposal': '[Proposal and rationale, alternatives considered, impact on dependants.]',
 };
-const PROPOSAL_WORDS = /\b(?:propos\w*|recommend\w*)\b/i;
+/** Content that shows a section's substance is there under another name. */
+const CONTENT = compileLexicon('structure-content', {
+  'risk-analysis': ['risk of serious harm', '=RoSH', '=ROSH', 'risk of harm', 'likelihood of reoffending', 'likelihood of proven reoffending', 'risk of reoffending', '=OGRS', '=OVP', '=RSR'],
+  'sentencing-proposal': ['propose', 'proposal', 'proposed', 'recommend', 'recommendation', 'i would suggest', 'invite the court', 'the court may wish'],
+});
+/** Headings or labels that belong to a section under another name ("Accommodation:", "Health"). */
+const TOPICS: Partial<Record<SectionId, RegExp>> = {
+  'offence-analysis': /\b(?:offen[cs]es?|offending|what happened|index)\b/i,
+  'behaviour-lifestyle':
+    /\b(?:accommodation|housing|employment|education|training|relationships?|financ\w*|family|health|lifestyle|background|personal|history|diversity|substance|alcohol|drugs?|thinking|trauma|associates|circumstances)\b/i,
+};
 
 /** Writes the heading in the style the report already uses: markdown, bold, or capitals. */
 function heading(style: Block | undefined, id: SectionId): string {
@@ -58,9 +69,10 @@ export default defineRule({
       ],
     },
   },
-  check({ doc, report }) {
+  check({ doc, analysis, report }) {
     if (isOralReport(doc)) {
-      const hasProposal = doc.sections.some((s) => s.id === 'sentencing-proposal') || doc.sentences.some((s) => PROPOSAL_WORDS.test(s.text));
+      const hasProposal =
+        doc.blocks.some((b) => b.section === 'sentencing-proposal') || doc.hits(CONTENT).some((h) => h.group === 'sentencing-proposal');
       if (hasProposal) return;
       const last = doc.blocks[doc.blocks.length - 1];
       if (!last) return;
@@ -76,11 +88,20 @@ export default defineRule({
     }
     if (!isHeadedReport(doc)) return;
     const present = new Set(doc.sections.map((s) => s.id));
+    // A section counts as present when its substance is there under another heading or in prose.
+    const covered = new Set<SectionId>(present);
+    if (analysis.sourcesStated || analysis.sourcesCited.some((c) => !c.external)) covered.add('sources');
+    for (const h of doc.hits(CONTENT)) covered.add(h.group as SectionId);
+    for (const b of doc.blocks) {
+      const name = b.heading ?? b.label;
+      if (!name) continue;
+      for (const [id, re] of Object.entries(TOPICS)) if (re.test(name)) covered.add(id as SectionId);
+    }
     const headingBlocks = doc.blocks.filter((b) => b.type === 'heading' && b.section);
     const style = headingBlocks[0];
     for (let i = 0; i < SECTION_IDS.length; i++) {
       const id = SECTION_IDS[i];
-      if (present.has(id)) continue;
+      if (covered.has(id)) continue;
       const skeleton = `${heading(style, id)}\n\n${PROMPTS[id]}`;
       const message = `There is no "${TITLES[id]}" section — is it covered elsewhere, or could it be added?`;
       // Anchor on the next section that is present, so the skeleton goes where the section belongs.

@@ -56,6 +56,8 @@ export interface DiversityMention extends Span {
   considered: boolean;
   /** A stated age ("aged 23", "Mr X is 58"). */
   numeric?: boolean;
+  /** A back-reference ("his age", "heritage") rather than a statement of the characteristic. */
+  ref?: boolean;
 }
 
 export interface UnconsideredCharacteristic extends Span {
@@ -82,12 +84,15 @@ const CUE_STRONG = 'cue:strong';
 const CUE_WEAK = 'cue:weak';
 /** Connectives ("because", "should be"): only within the mention's own sentence. */
 const CUE_LINK = 'cue:link';
+const NOISE = 'cue:noise';
 
 const LEXICON = compileLexicon('diversity', {
   ...(lexicon.groups as Record<string, string[]>),
   [CUE_STRONG]: lexicon.extra.strong,
   [CUE_WEAK]: lexicon.extra.weak,
   [CUE_LINK]: lexicon.extra.link,
+  // Phrases that contain a cue word but are not one ("victim impact statement", "under the influence").
+  [NOISE]: lexicon.extra.noise,
 });
 
 const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
@@ -229,6 +234,7 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
     const inProposal = section === 'sentencing-proposal';
     const chars = list.filter((h) => !h.group.startsWith('cue:'));
     if (!chars.length) continue;
+    // (NOISE hits are in the cue namespace and are simply never read as cues.)
     const strong = list.some((h) => h.group === CUE_STRONG);
     const weak = list.some((h) => h.group === CUE_WEAK);
     const links = list.filter((h) => h.group === CUE_LINK);
@@ -256,7 +262,7 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
         flaggable = false;
       }
       if (g.id === 'age' && !numericAge) flaggable = false;
-      local.push({ id: g.id, term: h.term, start: h.start, end: h.end, flaggable, considered: g.ok, numeric: numericAge });
+      local.push({ id: g.id, term: h.term, start: h.start, end: h.end, flaggable, considered: g.ok, numeric: numericAge, ref: g.ref });
     }
     if (!local.length) continue;
     for (const m of local) {
@@ -269,8 +275,8 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
       // happens to contain one is still bare; a stated age needs more than an effect word to count.
       const linked = links.some((c) => (c.start >= m.end ? c.start - m.end : m.start - c.end) <= 50);
       const ok = m.numeric ? strong || selfConsidering : strong || weak || selfConsidering || linked;
-      // The proposal draws on whatever it names (but "UPW 80" is not a thought about age).
-      if (ok || (inProposal && !m.numeric)) m.considered = true;
+      // The proposal draws on whatever it names (but not on a passing word, and "UPW 80" is not about age).
+      if (ok || (inProposal && !m.numeric && !m.ref)) m.considered = true;
       if (!m.considered && strongCueFollows(doc, sentence, bySentence, m.id, m.numeric === true)) m.considered = true;
       if (m.considered) considered.add(m.id);
       mentions.push(m);

@@ -81,14 +81,16 @@ export function curiosityFacts(analysis: Analysis): CuriosityFacts {
 }
 
 /** Types that, inside an offence analysis, almost always describe the index offence itself. */
-const INDEX_OFFENCE_TYPES = new Set(['arrest-police', 'injury', 'behaviour-complaint', 'relapse', 'released-known-person']);
+const INDEX_OFFENCE_TYPES = new Set(['arrest-police', 'police-callout', 'injury', 'behaviour-complaint', 'relapse', 'released-known-person']);
+/** Events that recur as separate incidents: an earlier one being explored says nothing about the next. */
+const INCIDENT_TYPES = new Set(['non-compliance', 'relapse', 'arrest-police', 'police-callout', 'behaviour-complaint', 'injury', 'device-social-media']);
 const SOURCES_LABEL = /^(?:basis|sources?|information|info used)\b/i;
 /** Four-digit years, found through `doc.hits` so the scan is cached per block. */
 const yearLexicon = compileLexicon('curiosity-years', { year: ['/\\b(?:19|20)\\d{2}\\b/'] });
 /** A year used as a date ("in 2020", "summer of 2023", "3 May 2021", "14/02/2019"), not a model year ("a 2019 Audi"). */
 const DATED_YEAR = /(?:\b(?:in|since|during|from|of|until|by|around|about|between|and)\s+|\b\d{1,2}(?:st|nd|rd|th)?\s+|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+|\b\d{1,2}[/.-]\d{1,2}[/.-])((?:19|20)\d{2})\b/gi;
 /** Phrases that place an event in the person's past rather than the present. */
-const LONG_AGO = /\b(?:as a (?:child|boy|girl|teenager|baby|toddler)|in (?:his|her|their) (?:childhood|teens|early teens)|during (?:his|her|their) childhood|growing up|(?:when|while) (?:he|she|they) (?:was|were) (?:young|little|a (?:child|boy|girl|teenager)|\d{1,2}|at school|in care)|(?:many|several|\d+|ten|five) years ago|at primary school)\b/i;
+const LONG_AGO = /\b(?:as a (?:child|boy|girl|teenager|baby|toddler)|in (?:his|her|their) (?:childhood|teens|early teens)|during (?:his|her|their) childhood|growing up|(?:when|while) (?:he|she|they) (?:was|were) (?:young|little|a (?:child|boy|girl|teenager)|\d{1,2}|at school|in care)|(?:many|several|\d+|ten|five) years ago|at primary school|before (?:his|her|their|the) (?:sentence|custody|prison sentence)|prior to (?:custody|sentence|his sentence|her sentence))\b/i;
 /** Released-person triggers preceded by the person themselves ("he was released", "since her release") are their own release. */
 const SELF_SUBJECT = /\b(?:he|she|they|pop|i)(?:['’]s| has| had| was| were| is| have)?(?: just| recently| only)?(?: been)?\s*$/i;
 const RECENT = /\b(?:recent(?:ly)?|just|now|currently|last (?:week|night|month|weekend)|this (?:week|month|year|morning)|yesterday|today)\b/i;
@@ -100,6 +102,7 @@ const ANAPHORIC = /\b(?:the|this|that|these|those)\s+$/i;
 const NEAR_WORDS = 6;
 const WINDOW_SENTENCES = 3;
 const LATER_ENTRIES = 4;
+const LATER_PARAGRAPHS = 2;
 
 interface Candidate {
   type: EventType;
@@ -113,14 +116,24 @@ export function analyseEvents(doc: Doc, analysis: Analysis, options: LintOptions
   const candidates = ctx.candidates();
   const events: CuriosityFacts['events'] = [];
   // In a contact log, a later mention in the same words of an event already explored is a follow-up, not a new event.
+  // A change of circumstances (not a repeatable incident) explored within the last few entries is the same
+  // story continuing ("grandmother died" ... "funeral is on Friday").
   const exploredWords = new Map<string, Set<string>>();
+  const exploredEntry = new Map<string, number>();
   for (const c of candidates) {
     const words = contentWords(doc.text.slice(c.hit.start, c.hit.end));
     const known = exploredWords.get(c.type.id);
-    const explored = (doc.kind === 'case-notes' && !!known && words.some((w) => known.has(w))) || ctx.explored(c);
+    const entry = doc.blocks[c.sentence.block].entry;
+    const lastEntry = exploredEntry.get(c.type.id);
+    const continuing =
+      doc.kind === 'case-notes' &&
+      ((!!known && words.some((w) => known.has(w))) ||
+        (!INCIDENT_TYPES.has(c.type.id) && lastEntry !== undefined && entry !== undefined && entry - lastEntry <= LATER_ENTRIES));
+    const explored = continuing || ctx.explored(c);
     if (explored) {
       if (known) for (const w of words) known.add(w);
       else exploredWords.set(c.type.id, new Set(words));
+      if (entry !== undefined) exploredEntry.set(c.type.id, entry);
     }
     events.push({
       type: c.type.id,
@@ -292,7 +305,6 @@ class Context {
       else reported.set(type.id, new Set(words));
       out.push({ type, hit, sentence });
     }
-    this.found = out;
     return out;
   }
 
@@ -305,7 +317,6 @@ class Context {
     return this.cueSentences;
   }
 
-  private found: Candidate[] | undefined;
   private rawSentences: Map<number, Set<string>> | undefined;
 
   /** Every trigger hit by sentence, filters aside: a later "the lapse" still refers back to the lapse. */
@@ -322,20 +333,6 @@ class Context {
     return this.rawSentences;
   }
 
-  /** Sentence indices that report an event of their own (they end the window of the previous event). */
-  private eventSentences: Map<number, Set<string>> | undefined;
-  private eventsBySentence(): Map<number, Set<string>> {
-    if (!this.eventSentences) {
-      this.eventSentences = new Map();
-      for (const c of this.found ?? this.candidates()) {
-        let set = this.eventSentences.get(c.sentence.index);
-        if (!set) this.eventSentences.set(c.sentence.index, (set = new Set()));
-        set.add(c.type.id);
-      }
-    }
-    return this.eventSentences;
-  }
-
   /**
    * An event is explored when its own sentence, or the next few sentences of the same paragraph (or
    * case-note entry) before another event is reported, verify it, record contact or action, or analyse
@@ -346,7 +343,6 @@ class Context {
     const { doc } = this;
     const cues = this.cues();
     if (cues.has(c.sentence.index)) return true;
-    const byEvent = this.eventsBySentence();
     const block = doc.blocks[c.sentence.block];
     const sameUnit = (s: Sentence) => {
       const b = doc.blocks[s.block];
@@ -356,28 +352,44 @@ class Context {
     for (let i = c.sentence.index + 1, n = 0; i < doc.sentences.length && n < WINDOW_SENTENCES; i++, n++) {
       const s = doc.sentences[i];
       if (!sameUnit(s)) break;
-      const others = byEvent.get(i);
-      if (others && [...others].some((g) => g !== c.type.id)) {
-        // Another event starts here; its own cues belong to it, unless it returns to ours.
-        if (!others.has(c.type.id)) break;
-      }
+      // A following sentence that reports another event usually explains this one ("FTA. Staff rang: he
+      // had been taken to A&E..."), so the window runs on through it.
       if (cues.has(i)) return true;
     }
-    if (doc.kind === 'case-notes' && block.entry !== undefined) return this.exploredLater(c, block.entry);
-    return false;
+    return this.exploredLater(c);
   }
 
-  private exploredLater(c: Candidate, entry: number): boolean {
+  /**
+   * A later case-note entry (or, in a report, the next paragraph or two) that returns to the event — the
+   * same kind of event, a word of the trigger ("complained" → "the complaints") or, in a contact log, a
+   * name from the sentence — together with a follow-up cue.
+   */
+  private exploredLater(c: Candidate): boolean {
     const { doc } = this;
+    const notes = doc.kind === 'case-notes';
+    const unitOf = (blockIndex: number) => (notes ? doc.blocks[blockIndex].entry : blockIndex);
+    const start = unitOf(c.sentence.block);
+    if (start === undefined) return false;
+    const limit = start + (notes ? LATER_ENTRIES : LATER_PARAGRAPHS);
     const cues = this.cues();
     const raw = this.rawBySentence();
-    const names = properNames(c.sentence.text).map((n) => new RegExp(`\\b${n}\\b`));
+    const surname = this.surname()?.toLowerCase();
+    const names = notes
+      ? properNames(c.sentence.text)
+          .filter((n) => n.toLowerCase() !== surname)
+          .map((n) => new RegExp(`\\b${n}\\b`))
+      : [];
+    const stems = contentWords(doc.text.slice(c.hit.start, c.hit.end))
+      .filter((w) => w.length >= 5)
+      .map((w) => new RegExp(`\\b${w.slice(0, 6)}`, 'i'));
     for (let i = c.sentence.index + 1; i < doc.sentences.length; i++) {
       const s = doc.sentences[i];
-      const e = doc.blocks[s.block].entry;
-      if (e === undefined || e === entry) continue;
-      if (e > entry + LATER_ENTRIES) break;
-      const returns = raw.get(i)?.has(c.type.id) || names.some((re) => re.test(s.text));
+      const u = unitOf(s.block);
+      if (u === undefined || u === start) continue;
+      if (u > limit) break;
+      if (doc.blocks[s.block].type === 'heading') break;
+      const returns =
+        raw.get(i)?.has(c.type.id) || stems.some((re) => re.test(s.text)) || names.some((re) => re.test(s.text));
       if (!returns) continue;
       if (cues.has(i)) return true;
       const next = doc.sentences[i + 1];

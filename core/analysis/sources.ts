@@ -106,7 +106,13 @@ const HISTORY =
   /\b(?:subject to|received|receiving|imposed|given|sentenced|made in|made on|completed|complied|breach\w*|revoked|previous|previously|prior|last|current|currently|existing|ongoing|still|already|was on|were on|is on|served|serving|released|recalled|on licence|under supervision|supervised|ended|expired|expires|during|at the time|(?:19|20)\d\d|ago|when he was|when she was)\b/i;
 const REQUIREMENT = /requirement|unpaid work|^(?:UPW|RAR|DRR|ATR|MHTR)$/i;
 const REQUIREMENT_HISTORY =
-  /\b(?:completed|complied|breach\w*|previous|previously|prior|last|current|currently|existing|was given|were given|received|imposed|subject to|as part of|during|(?:19|20)\d\d)\b/i;
+  /\b(?:completed|complied|breach\w*|previous|previously|prior|last|current|currently|existing|was given|were given|received|imposed|subject to|(?:19|20)\d\d)\b/i;
+const SPEECH_CUE = /^(?:told me|states|stated|describes|described|confirmed|confirms|confirm|indicates|indicated|reports from)$/i;
+/** A stated non-psychiatric purpose for a medicine ("for sleep", "for back pain"). */
+const PHYSICAL_PURPOSE = /^[^.;]{0,40}?\bfor (?:his |her |their )?(?:sleep|insomnia|pain|back|headaches?|migraines?|nerve pain|arthritis|epilepsy|seizures|diabetes|blood pressure|asthma)\b/i;
+/** Generic RoSH categories ("low risk to known adults and children"). */
+const RISK_CATEGORY = /\b(?:risk|RoSH|harm)\b[^.;]{0,80}$/i;
+const MEDICINE = /^(?:antidepressant\*|anti depressant\*|sertraline|fluoxetine|citalopram|escitalopram|mirtazapine|amitriptyline|venlafaxine|quetiapine|olanzapine)$/i;
 const CURRENT_PRE = /\b(?:existing|current|currently|previous|previously|ongoing|earlier|last)\b[\w\s-]{0,20}$/i;
 const PREVIOUS_OFFENCE = /\b(?:previous|convictions?|history|cautioned|caution|record|in (?:19|20)\d\d|(?:19|20)\d\d|prior|earlier)\b/i;
 const VICTIM_PASSIVE = /\b(?:was|were|is|are|been|being|as|got)\s+$/i;
@@ -335,7 +341,11 @@ function judgeBlock(doc: Doc, b: number, inSources: boolean, lexicon: CompiledLe
       else if (kind === 'strong') cited = !POSSESSED.test(pre);
       else {
         // A bare mention ("his GP", "children's services") needs a word showing it was used.
-        cited = (cues.cite.get(h.sentence) ?? []).some((c) => Math.abs(c.start - h.start) <= 60 && !overlaps(c, [h])) && !POSSESSED.test(pre);
+        // Speech verbs only count after the mention ("his GP told me"), not before it ("he told me his GP…").
+        cited =
+          (cues.cite.get(h.sentence) ?? []).some(
+            (c) => Math.abs(c.start - h.start) <= 60 && !overlaps(c, [h]) && (c.start > h.start || !SPEECH_CUE.test(c.term)),
+          ) && !POSSESSED.test(pre);
       }
       if (outstanding) cited = true;
     }
@@ -565,7 +575,7 @@ function findDomestic(doc: Doc, sources: readonly Span[]): { span: Span; reason:
 const ADULT_CONTEXT =
   /^(?:['’]s)?\W{0,3}(?:[\w'’-]+\W+){0,5}?(?:driv\w*|car|van|lorry|licen[cs]e|works?|worked|working|job|employ\w*|married|wife|husband|fianc\w*|university|uni|own (?:flat|house|home|family|children)|moved out|left home|army|adult|grown)\b/i;
 /** Words that show a child is a child. */
-const CHILD_CONTEXT = /\b(?:aged? (?:[1-9]|1[0-7])\b|(?:[1-9]|1[0-7])[\s-]years?[\s-]old|young|little|baby|toddler|school|nursery|primary|infant|under (?:5|five|18)|teenage)/i;
+const CHILD_CONTEXT = /\b(?:aged? (?:[1-9]|1[0-7])\b|(?:[1-9]|1[0-7])[\s-]years?[\s-]old|young|little|baby|toddler|school|nursery|primary|infant|under (?:5|five|18)|teenage)\b/i;
 const NOUN = (term: string) => term.toLowerCase().replace(/s$/, '').replace(/^(?:child|children|kid)$/, 'child').replace(/^childre$/, 'child');
 
 function findChildren(doc: Doc, sources: readonly Span[]): { span: Span; reason: string } | undefined {
@@ -584,6 +594,7 @@ function findChildren(doc: Doc, sources: readonly Span[]): { span: Span; reason:
     const kinship = /^(?:son|sons|daughters?|child|children|kids?|nephews?|nieces?|grand\w*)$/i.test(h.term);
     if (kinship && (ADULT_POST.test(post) || ADULT_PRE.test(pre) || ADULT_CONTEXT.test(post))) return false;
     if (kinship && adultNouns.has(NOUN(h.term)) && !CHILD_CONTEXT.test(s.text)) return false;
+    if (/^(?:child|children)$/i.test(h.term) && (RISK_CATEGORY.test(pre) || /^\s*:?\s*(?:is |are )?(?:low|medium|high|very high)\b/i.test(post))) return false;
     if (/pregnan/i.test(h.term) && /\bnot\b[\w\s]{0,12}$/i.test(pre)) return false;
     return true;
   });
@@ -611,6 +622,7 @@ function findMentalHealth(doc: Doc, sources: readonly Span[]): Span | undefined 
     if (/^diagnos/i.test(h.term) && NOT_MENTAL.test(post.slice(0, 40))) return false;
     if (/^dx$/i.test(h.term) && NOT_MENTAL.test(s.text.slice(Math.max(0, h.start - s.start - 20), h.start - s.start))) return false;
     if (h.group === 'mental-health:clinical' && !CLINICAL.test(s.text)) return false;
+    if (MEDICINE.test(h.term) && PHYSICAL_PURPOSE.test(post)) return false;
     if (/^(?:depot|lithium|detained under|psychiatric|diagnosis|diagnosed)$/i.test(h.term) && !/\b(?:mental|psych\w*|injection|medicat\w*|prescri\w*|schizo\w*|bipolar|hospital|section\w*|disorder|depress\w*|anxiety|PTSD|psychosis)\b/i.test(s.text)) return false;
     return true;
   });

@@ -183,7 +183,7 @@ function lexiconFor(options: LintOptions): FamilyLexicon {
 
 /** The text analyses the substance against offending, risk or the proposal (or rules it out with a basis). */
 const LINK =
-  /\b(?:offen[cd]\w*|reoffend\w*|convictions?|crimes?|criminal|link\w*|part in|(?:a|any|no) part|factors?|contribut\w*|fund\w*|pay(?:ing)? for|trigger\w*|risks?|involv\w*|related|central|led to|leads to|because of|acquisitive|thefts?|steal\w*|stole|shoplifting|violen\w*|aggress\w*|assault\w*|DRR|ATR|treatment requirement|rehabilitation requirement|propos\w*|suitab\w*|no evidence|nothing (?:in|to suggest|suggests)|harmful|hazardous|dependen\w*|AUDIT|drink[- ]driv\w*)\b/i;
+  /\b(?:offen[cd]\w*|reoffend\w*|convictions?|crimes?|criminal|link\w*|part in|(?:a|any|no) part|factors?|contribut\w*|fund\w*|pay(?:ing)? for|trigger\w*|risks?|involv\w*|related|central|led to|leads to|because of|acquisitive|thefts?|steal\w*|stole|shoplifting|violen\w*|aggress\w*|assault\w*|DRR|ATR|treatment requirement|rehabilitation requirement|propos\w*|suitab\w*|no evidence|nothing (?:in|to suggest|suggests)|harmful|hazardous|dependen\w*|AUDIT|drink[- ]driv\w*|pattern|disinhibit\w*|under the influence|intoxicated|at the time of the offence|money for|to buy|debts?|when (?:he|she|they) (?:drinks|drank|uses|used|is drunk|was drunk|has been drinking|had been drinking)|treatment|interventions?|referr\w*|RAR)\b/i;
 /** Something other than the person's word: a test result, a score, an assessment, records, a provider. */
 const VERIFY =
   /\b(?:negative|positive|neg|tested|test results?|results?|AUDIT|OASys|assess\w*|screening|readings?|micrograms?|µg|confirm\w*|verified|recorded no|showed no|shows no|found no|no evidence|nothing (?:in|to suggest|suggests)|there is nothing|(?:was|were|appeared|found to be) sober|sober (?:when|at|on)|records? (?:show|shows|confirm|indicate)|(?:papers|record|records|statement) (?:record|records|note|notes|show|shows)|alcohol monitoring|no alcohol)\b/i;
@@ -202,6 +202,11 @@ const NOT_SUBSTANCE_RELAPSE = /\b(?:psychos\w*|psychotic|mental|depress\w*|schiz
 const NON_ALCOHOL_DRINK = /\b(?:soft|energy|hot|fizzy|sugary)\s+drinks?\b|\bdrinks? of (?:water|tea|coffee|milk)|\bdrinking (?:water|tea|coffee|milk)/i;
 const REFERRAL_ANY =
   /\b(?:referr\w*|referral|assessment|appointment|induction)\b.{0,60}\b(?:recovery|treatment|drugs?|alcohol|substance|DRR|ATR|keyworker|key worker)\b|\b(?:recovery|treatment|drugs?|alcohol|substance misuse) (?:service|team|worker|keyworker)\b.{0,40}\b(?:confirmed|assessed|attended|booked|referral|appointment)\b/i;
+/** A result weighed against the person's account. */
+const CORROBORATED = /\b(?:in line with|consistent with|inconsistent with|matches|contradicts|at odds with)\b/i;
+/** Follow-up recorded in a contact-log entry, in sentences that need not name the substance. */
+const FOLLOW_UP =
+  /\b(?:explored|discussed|trigger\w*|harm reduction|naloxone|referr\w*|risk|keywork\w*|sessions?|plan\w*|agreed|arranged|booked|informed|reviewed|increased|reduced|advice|advised)\b/i;
 /** Prescribed or substitute medication is treatment unless the text says it is misused. */
 const PRESCRIPTION_MISUSE = /\b(?:misus\w*|not prescribed|unprescribed|on top of|top(?:s|ping)? up|bought|buying|street|divert\w*|selling|sold|more than prescribed|overdos\w*)\b/i;
 /** Clause boundaries for negation and subject scope. */
@@ -434,7 +439,7 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
   function entryExplores(m: SubstanceMention): boolean {
     const entry = doc.blocks[m.block].entry;
     const own = cuesOf(sentences[m.sentence].text);
-    if (own.link) return true;
+    if (own.link || CORROBORATED.test(sentences[m.sentence].text)) return true;
     for (const [si, list] of bySentence) {
       if (si === m.sentence || conditionSentences.has(si)) continue;
       const b = doc.blocks[list[0].block];
@@ -444,7 +449,7 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
     }
     // Explored in the same entry in sentences that carry no substance word ("Explored in detail: ...").
     const block = doc.blocks[m.block];
-    return block.sentences.some((x) => x.index !== m.sentence && /\b(?:explored|discussed|trigger\w*|harm reduction|referr\w*|risk)\b/i.test(x.text));
+    return block.sentences.some((x) => x.index !== m.sentence && FOLLOW_UP.test(x.text));
   }
 
   /** In a report, the next paragraph of the same section may carry the basis ("However, his AUDIT score…"). */

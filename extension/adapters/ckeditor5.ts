@@ -2,9 +2,10 @@
  * CKEditor 5 (the MoJ digital PSR service). Its editable is a contenteditable root with class
  * `ck-editor__editable`; the view renders paragraphs, headings and lists as ordinary elements, so the
  * contenteditable map applies once the editor's UI widgets are skipped. Fixes go through the editor's
- * model when an instance is reachable (an extension page such as the demo), otherwise through
- * `insertText`, which CKEditor's input observer turns into a model change — either way its model,
- * undo stack and autosave stay in sync.
+ * model when an instance is reachable (an extension page such as the demo), otherwise through a
+ * `beforeinput` (insertReplacementText with target ranges) that CKEditor's input observer turns into a
+ * model change — either way its model, undo stack and autosave stay in sync. (`execCommand('insertText')`
+ * does not work here: CKEditor reverts DOM changes it did not make.)
  */
 import { ContentEditableAdapter, isEditableRoot } from './contenteditable';
 import type { FieldAdapter } from './types';
@@ -20,6 +21,7 @@ interface CkEditorLike {
 
 export class CkEditor5Adapter extends ContentEditableAdapter {
   kind = 'ckeditor5';
+  protected handlesBeforeInput = true;
 
   protected skip(el: Element): boolean {
     // Widget handles, "type around" buttons, fake selection containers.

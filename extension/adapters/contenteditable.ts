@@ -84,6 +84,13 @@ export class ContentEditableAdapter implements FieldAdapter {
     if (this.frame) this.frame.scrollIntoView({ block: 'nearest' });
   }
 
+  /**
+   * Editors that keep their own model (CKEditor 5, Quill) apply a `beforeinput` whose target range says
+   * what to replace, as they do for the browser's spellchecker; a plain editable needs the browser's own
+   * editing command instead.
+   */
+  protected handlesBeforeInput = false;
+
   replace(start: number, end: number, text: string): boolean {
     const range = this.rangeOf(start, end) ?? (start === end ? this.rangeOf(start, start + 1) : null);
     if (!range) return false;
@@ -92,8 +99,21 @@ export class ContentEditableAdapter implements FieldAdapter {
     const sel = this.doc.getSelection();
     sel?.removeAllRanges();
     sel?.addRange(range);
-    // execCommand fires beforeinput/input and joins the native undo stack; editors listening to
-    // beforeinput (CKEditor 5, Quill, TinyMCE) apply it to their own model.
+    if (this.handlesBeforeInput) {
+      const view = this.doc.defaultView ?? window;
+      const target = new view.StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset });
+      const event = new view.InputEvent('beforeinput', {
+        inputType: start === end ? 'insertText' : 'insertReplacementText',
+        data: text,
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+        targetRanges: [target],
+      });
+      // Cancelled = the editor took it and changed its model (and its undo stack).
+      if (!this.editable.dispatchEvent(event)) return true;
+    }
+    // execCommand fires a trusted beforeinput/input and joins the native undo stack.
     if (execInsertText(this.doc, text)) return true;
     const before = new InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true });
     if (!this.editable.dispatchEvent(before)) return true;

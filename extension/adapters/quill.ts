@@ -1,6 +1,6 @@
 /**
  * Quill: the editable is `.ql-editor` inside `.ql-container`. Quill watches its DOM with a
- * MutationObserver and handles `insertText`, so the contenteditable path keeps its Delta in sync.
+ * MutationObserver, so `insertText` (the browser's editing command) updates its Delta and its history.
  * The placeholder is CSS (`::before`), not text, so nothing needs skipping.
  */
 import { ContentEditableAdapter, isEditableRoot } from './contenteditable';

@@ -18,6 +18,21 @@ export class IframeEditorAdapter extends ContentEditableAdapter {
   protected skip(el: Element): boolean {
     return el.hasAttribute('data-mce-bogus') && el.getAttribute('data-mce-bogus') === 'all';
   }
+
+  /**
+   * TinyMCE keeps its own undo stack and records a level on an `input` whose inputType is
+   * insertReplacementText (how it notices spellchecker replacements). Announcing the fix that way before
+   * and after it makes the fix one undo step that Ctrl+Z in the editor reverts.
+   */
+  replace(start: number, end: number, text: string): boolean {
+    if (this.kind !== 'tinymce') return super.replace(start, end, text);
+    const view = this.doc.defaultView ?? window;
+    const announce = () => this.editable.dispatchEvent(new view.InputEvent('input', { inputType: 'insertReplacementText', bubbles: true }));
+    announce();
+    const ok = super.replace(start, end, text);
+    if (ok) announce();
+    return ok;
+  }
 }
 
 /** The editable body of a same-origin iframe, or null (cross-origin frames throw and are not ours). */

@@ -36,6 +36,8 @@ interface FieldSession {
   text: string;
   /** Findings currently drawn (offsets in `text`), with their diagnostics. */
   findings: (FieldFinding & { diagnostic: Diagnostic })[];
+  /** Watches a rich-text editable for any change (typing, undo, the editor setting its content). */
+  watcher?: MutationObserver;
 }
 
 /** Whether Curio may check an element at all (contract: `data-curio="off"`, disabled, read-only are skipped). */
@@ -129,9 +131,12 @@ export class PageChecker {
       const target = e.composedPath()[0] ?? null;
       if (this.card.isOpen && !this.card.contains(target) && !this.isMark(target)) this.closeCard(false);
     });
-    // Layout can change without a resize or scroll (content above grows); a cheap periodic check keeps marks aligned.
+    // Layout can change without a resize or scroll (content above grows); a cheap periodic check keeps
+    // marks aligned.
     let lastLayout = '';
     this.life.setInterval(() => {
+      // A script can set a textarea's value without an input event.
+      for (const s of this.sessions) if (s.adapter.editable.tagName === 'TEXTAREA' && (s.adapter.editable as HTMLTextAreaElement).value !== s.text) this.onInput(s);
       const layout = this.sessions.map((s) => { const c = s.adapter.clip(); return `${c.left},${c.top},${c.width},${c.height}`; }).join(';');
       if (layout !== lastLayout) {
         lastLayout = layout;
@@ -227,8 +232,15 @@ export class PageChecker {
       const next = (e as FocusEvent).relatedTarget;
       if (this.card.isOpen && !this.card.contains(next) && !this.isMark(next)) this.card.hideSoon(() => this.closeCard(false), 150);
     });
-    const input = adapter.inputTarget();
-    this.life.addEventListener(input, 'input', () => this.onInput(session));
+    if (adapter.editable.tagName === 'TEXTAREA') {
+      this.life.addEventListener(adapter.inputTarget(), 'input', () => this.onInput(session));
+    } else {
+      // Rich-text editors change their DOM without input events too (loading content, undo, toolbar
+      // commands); observing the editable (never touching it) catches every change, typing included.
+      const View = (adapter.editable.ownerDocument.defaultView ?? window) as typeof window;
+      session.watcher = new View.MutationObserver(() => this.onInput(session));
+      session.watcher.observe(adapter.editable, { childList: true, characterData: true, subtree: true });
+    }
     for (const s of adapter.scrollers()) this.life.addEventListener(s, 'scroll', () => this.queuePosition(), { capture: true, passive: true });
     this.resizeObserver?.observe(adapter.anchor);
     this.sessions.push(session);
@@ -236,6 +248,7 @@ export class PageChecker {
   }
 
   private removeSession(s: FieldSession): void {
+    s.watcher?.disconnect();
     s.overlay.destroy();
     this.resizeObserver?.unobserve(s.adapter.anchor);
     this.sessions = this.sessions.filter((x) => x !== s);

@@ -3,7 +3,7 @@
  * `context.sourcesCited`. The labels of such lists are short and conventional, so a small table of
  * cues per canonical source id is enough; unknown labels are ignored rather than guessed.
  */
-import type { SourceId } from '../../core/types.js';
+import { SOURCE_IDS, type SourceId } from '../../core/types.js';
 
 const SOURCE_CUES: [SourceId, RegExp][] = [
   ['cps', /\b(cps|crown prosecution|prosecution (papers|case|summary|bundle)|case summary|mg ?5|witness statements?|police summary)\b/i],
@@ -59,7 +59,8 @@ export function pageSources(doc: Document): SourceId[] {
   const out = new Set<SourceId>();
   for (const box of doc.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')) {
     if (!inSourcesGroup(box)) continue;
-    const id = sourceForLabel(labelText(box));
+    // Forms built on the canonical ids say so in the value; otherwise the label says which source it is.
+    const id = (SOURCE_IDS as readonly string[]).includes(box.value) ? (box.value as SourceId) : sourceForLabel(labelText(box));
     if (id) out.add(id);
   }
   return [...out];

@@ -5,7 +5,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  setup, open, waitForLint, overlayInfo, marks, markOver, marksOver, revealField, markLocator, hoverOpen, card, fieldText, focusField,
+  setup, open, waitForLint, overlayInfo, marks, markOver, marksOver, revealField, phraseRects, markLocator, hoverOpen, card, fieldText, focusField,
   mutations, clearMutations, readyFrame, pressEscape, typeAndTime, report, assertNoOffOrigin, editableFrame,
 } from './helpers.mjs';
 
@@ -39,8 +39,11 @@ async function fixableMark(page, hp) {
   assert.fail(`no fixable finding in ${hp.path} (${tried.join('; ')})`);
 }
 
-/** @param {import('./helpers.mjs').HostPage & {name: string, typing?: string, fixAlt?: string[]}} hp */
-export function editorSuite(hp) {
+/**
+ * @param {import('./helpers.mjs').HostPage & {name: string, typing?: string, fixAlt?: string[]}} hp
+ * @param {{name: string, fn: (env: any) => Promise<void>}[]} [extras] page-specific checks run in the same browser
+ */
+export function editorSuite(hp, extras = []) {
   describe(hp.name, () => {
     let env;
     let shared;
@@ -164,6 +167,23 @@ export function editorSuite(hp) {
       await requireMark(page, hp, hp.target);
     });
 
+    check('underlines follow the text when the page reflows', async () => {
+      const page = await ready();
+      const before = await phraseRects(page, hp, hp.target);
+      await page.setViewportSize({ width: 760, height: 900 }); // narrower window: the field re-wraps
+      try {
+        await revealField(page, hp);
+        await page.waitForTimeout(500);
+        const moved = await phraseRects(page, hp, hp.target);
+        assert.ok(moved?.length, 'target still on screen after the reflow');
+        const m = await markOver(page, hp, hp.target);
+        assert.ok(m, `underline re-aligned over "${hp.target}" after the reflow (text moved from ` +
+          `${JSON.stringify(before?.[0])} to ${JSON.stringify(moved[0])})`);
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+    });
+
     check('dismissal persists across reload', async () => {
       const page = await ready();
       await page.reload(); // start from the page's own text (earlier checks typed into it)
@@ -186,6 +206,9 @@ export function editorSuite(hp) {
       assert.ok(after.every((x) => x.ruleId !== m.ruleId), `dismissed ${m.ruleId} stays dismissed after reload`);
       await fresh.close();
     });
+
+    // Page-specific checks share this browser (one launch per spec file keeps the run short).
+    for (const x of extras) check(x.name, () => x.fn(env));
 
     check('made no request other than to its own local server', async () => {
       assert.ok(env.server.requests.some((r) => r.path.startsWith('/' + hp.path)), 'the page was served locally');

@@ -1,7 +1,6 @@
-import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { editorSuite } from './editor-suite.mjs';
-import { setup, open, waitForLint, overlayInfo, typeAndTime, report, assertNoOffOrigin } from './helpers.mjs';
+import { open, waitForLint, overlayInfo, typeAndTime, report } from './helpers.mjs';
 
 const hp = {
   name: 'Long textarea (10,000 words)',
@@ -9,14 +8,9 @@ const hp = {
   target: 'criminogenic', fixAlt: ['RoSH'],
 };
 
-editorSuite(hp);
-
-describe('10,000-word field: main-thread cost', () => {
-  let env;
-  before(async () => { env = await setup(); });
-  after(async () => { await env?.close(); });
-
-  test('a lint pass blocks the main thread ≤ 4 ms (else it must run in a worker)', { timeout: 60000 }, async () => {
+editorSuite(hp, [{
+  name: 'a lint pass blocks the main thread ≤ 4 ms (else it must run in a worker)',
+  fn: async (env) => {
     const page = await open(env, hp);
     assert.equal(await page.evaluate(() => window.__curioWordCount), 10000);
     await waitForLint(page, hp);
@@ -26,10 +20,9 @@ describe('10,000-word field: main-thread cost', () => {
     const again = await overlayInfo(page, hp);
     report('10,000 words: last keystroke → underlines updated', ms);
     report('10,000 words: main-thread ms of the re-lint after one keystroke', again.lintMs);
+    await page.close();
     assert.ok(Number.isFinite(first.lintMs) && Number.isFinite(again.lintMs), 'overlay reports data-curio-lint-ms');
     assert.ok(again.lintMs <= 4, `re-lint after one keystroke blocked the main thread ${again.lintMs} ms (> 4 ms)`);
     assert.ok(first.lintMs <= 4, `first lint pass blocked the main thread ${first.lintMs} ms (> 4 ms: needs a worker)`);
-    await page.close();
-    assertNoOffOrigin(env);
-  });
-});
+  },
+}]);
