@@ -12,6 +12,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'test/extension/**', 'node_modules/**'],
           testTimeout: 30000,
+          hookTimeout: 60000,
         },
       },
       {
@@ -22,6 +23,7 @@ export default defineConfig({
           include: ['test/extension/**/*.test.ts'],
           environment: 'happy-dom',
           testTimeout: 30000,
+          hookTimeout: 60000,
         },
       },
     ],

@@ -11,6 +11,8 @@ const E2E_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
 
 export default defineConfig({
   vite: () => ({
+    // Browsers we target preload modules natively; the polyfill would fetch() (blocked by connect-src 'none').
+    build: { modulePreload: { polyfill: false } },
     resolve: {
       alias: {
         // micromark's browser build decodes entities with innerHTML, which fails in the background service

@@ -46,7 +46,7 @@ export default defineRule({
     description: 'Professional jargon or a stigmatising label in a report the court and the person will read, with a plainer alternative.',
     why: 'Reports are read by magistrates and by the person themselves; jargon obscures the analysis and labels can stigmatise. The list is configurable because terminology guidance changes.',
     standard: 'HMIP PSR quality bulletins (2020, 2024); HMPPS guidance on person-first language',
-    url: 'https://www.justiceinspectorates.gov.uk/hmiprobation/research/the-evidence-base-probation/specific-areas-of-delivery/pre-sentence-reports/',
+    url: 'https://www.justiceinspectorates.gov.uk/hmiprobation/research/',
     kinds: ['psr', 'section'],
     fixable: true,
     examples: {

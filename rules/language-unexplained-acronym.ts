@@ -47,7 +47,7 @@ export default defineRule({
     description: 'An acronym (RoSH, OASys, RAR, UPW…) used in a written PSR without being spelled out on first use.',
     why: 'Magistrates and defendants read the report; an acronym they do not know hides the point it carries.',
     standard: 'HMIP PSR quality bulletins (2020, 2024): reports should be clear and accessible to the court',
-    url: 'https://www.justiceinspectorates.gov.uk/hmiprobation/research/the-evidence-base-probation/specific-areas-of-delivery/pre-sentence-reports/',
+    url: 'https://www.justiceinspectorates.gov.uk/hmiprobation/research/',
     kinds: ['psr'],
     fixable: true,
     examples: {

@@ -13,7 +13,7 @@ export default defineRule({
     description: 'A risk of serious harm level is stated without saying who is at risk and what the harm is or why.',
     why: 'A level on its own does not tell the court who needs protecting, from what, or when; inspectors expect the risk analysis to explain it.',
     standard: 'HMIP PSR quality bulletins (2020, 2024); HMIP case inspection standards (risk of serious harm)',
-    url: 'https://www.justiceinspectorates.gov.uk/hmiprobation/research/the-evidence-base-probation/specific-areas-of-delivery/pre-sentence-reports/',
+    url: 'https://www.justiceinspectorates.gov.uk/hmiprobation/research/',
     kinds: ['psr', 'section'],
     examples: {
       invalid: [

@@ -51,7 +51,7 @@ export default defineRule({
     description: 'A written PSR with section headings that lacks one of the expected sections (sources, offence analysis, circumstances, risk analysis, proposal); an oral report with no proposal.',
     why: 'The court relies on each part: a report without a risk analysis or a proposal leaves the sentencer without the advice it asked for.',
     standard: 'MoJ digital pre-sentence report service (section structure); HMIP PSR quality bulletins (2020, 2024)',
-    url: 'https://www.justiceinspectorates.gov.uk/hmiprobation/research/the-evidence-base-probation/specific-areas-of-delivery/pre-sentence-reports/',
+    url: 'https://www.justiceinspectorates.gov.uk/hmiprobation/research/',
     kinds: ['psr'],
     fixable: true,
     examples: {

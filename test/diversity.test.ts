@@ -74,6 +74,27 @@ describe('diversity coverage', () => {
   });
 });
 
+describe('consideration in varied wording', () => {
+  const covered = (circumstances: string) => facts(psr(circumstances)).analysis.categories.diversity.status;
+  it('an adjustment in the sentence after the mention', () => {
+    expect(covered('Mr Person has a mild learning disability and an advocate sat in on the interview. He followed the questions when they were put simply.')).toBe('covered');
+  });
+  it('experience of hostility tied to the offending a sentence or two later', () => {
+    expect(
+      covered('Ms Person is of Somali heritage. She says that as a Muslim woman she has faced hostility from neighbours. This forms part of the background to the argument that led to the offence.'),
+    ).toBe('covered');
+  });
+  it('a caring role weighed against custody in the next sentence', () => {
+    expect(covered('She is the only carer for her two daughters. A custodial sentence would mean the girls going into foster care.')).toBe('covered');
+  });
+  it('but not a connective far from the mention in a demographic line', () => {
+    expect(covered('Mr Person is a 40-year-old Black British man who has lived in the same town since he was a boy because his family settled there.')).toBe('partial');
+  });
+  it('and not reported speech ("he explained that…")', () => {
+    expect(covered('Mr Person is of Polish heritage and explained that he came to the UK for work.')).toBe('partial');
+  });
+});
+
 describe('age and maturity', () => {
   it('computes age from a date of birth and the report date', () => {
     const text = psr('He lives with his parents.').replace('01/01/1990', '15/09/2002');

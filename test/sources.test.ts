@@ -133,6 +133,17 @@ describe('required sources', () => {
     expect(missing(withList("His sister's two children, aged 4 and 7, live in the same house."))).toContain('safeguarding-check');
   });
 
+  it('adult children and generic risk categories are not children in the household', () => {
+    expect(missing(withList("His son picked him up in his own car. He lives with his son and pays rent."))).toEqual([]);
+    expect(missing(withList('I assess a low risk of serious harm to known adults and children.'))).toEqual([]);
+    expect(missing(withList('His son, who is 9, stays with him at weekends.'))).toContain('safeguarding-check');
+  });
+
+  it('a medicine for a stated physical purpose is not a mental-health indicator; a speech verb before a GP mention is not a citation', () => {
+    expect(missing(withList('He takes amitriptyline for back pain.'))).toEqual([]);
+    expect(missing(withList('He told me his GP started him on sertraline after the break-up.'))).toEqual(['medical']);
+  });
+
   it('mental-health history → medical, not someone else\'s', () => {
     expect(missing(withList('He was diagnosed with bipolar disorder in 2018 and takes lithium.'))).toEqual(['medical']);
     expect(missing(withList('He looks after his father, who has schizophrenia.'))).toEqual([]);
@@ -148,6 +159,8 @@ describe('required sources', () => {
     expect(missing(psr(`${LIST}\nSENTENCING PROPOSAL\n\nI propose a community order with unpaid work.`))).toEqual([]);
     expect(missing(withList('A custodial sentence would mean losing his tenancy.'))).toEqual([]);
     expect(missing(withList('He lost his driving licence in 2021 after a speeding ban.'))).toEqual([]);
+    expect(missing(withList('A mental health treatment requirement is not needed because he already sees his psychologist.'))).not.toContain('service-records');
+    expect(missing(withList('He completed 80 hours of unpaid work on his last order in 2021.'))).toEqual(['service-records']);
   });
 
   it('individual victim → victim statement, not a shop, not when none was made', () => {

@@ -107,6 +107,29 @@ const DATES = compileLexicon('diversity-dates', {
 /** Third-person pronouns, to tell whether the report is about a man or a woman (for pregnancy). */
 const PRONOUNS = compileLexicon('diversity-pronouns', { m: ['he', 'him', 'his', 'himself'], f: ['she', 'her', 'hers', 'herself'] });
 
+/**
+ * Characteristics that are discussed together, so "as a Muslim woman she has been abused…" can follow a line
+ * about ethnicity and still be about it.
+ */
+const RELATED: Record<CharacteristicId, string> = {
+  age: 'age',
+  'care-experience': 'family',
+  neurodivergence: 'cognition',
+  'learning-disability': 'cognition',
+  literacy: 'cognition',
+  language: 'culture',
+  ethnicity: 'culture',
+  faith: 'culture',
+  sex: 'family',
+  pregnancy: 'family',
+  caring: 'family',
+  sexuality: 'identity',
+  'gender-identity': 'identity',
+  'armed-forces': 'forces',
+  disability: 'health',
+  trauma: 'trauma',
+};
+
 const facts = new WeakMap<Analysis, DiversityFacts>();
 
 /** The diversity facts computed for an analysis (empty when the analyser did not run). */
@@ -327,7 +350,7 @@ function strongCueFollows(doc: Doc, sentence: Sentence, bySentence: Map<number, 
     const hits = bySentence.get(next.index);
     if (!hits?.some((h) => h.group === CUE_STRONG || h.group.endsWith(':ok') || (k === 1 && !strongOnly && h.group === CUE_WEAK))) continue;
     const ids = hits.filter((h) => !h.group.startsWith('cue:')).map((h) => groupOf(h.group).id);
-    if (!ids.length || ids.includes(id)) return true;
+    if (!ids.length || ids.some((other) => RELATED[other] === RELATED[id])) return true;
   }
   return false;
 }

@@ -24,13 +24,15 @@ export interface EventType {
   terms: string[];
   /** In a report, the sentence must also contain one of these (compiled), else the mention is the index offence or history. */
   reportsRequire?: CompiledLexicon;
+  /** In a report, a sentence containing one of these describes the index offence and is skipped. */
+  reportsExclude?: CompiledLexicon;
   /** Position in the lexicon: breaks ties when two events in one sentence start at the same place. */
   priority: number;
 }
 
 /** Event types in lexicon order. */
 export const EVENT_TYPES: readonly EventType[] = Object.entries(
-  eventsData.entries as Record<string, { label: string; message: string; prompts: string[]; terms: string[]; reportsRequire?: string[] }>,
+  eventsData.entries as Record<string, { label: string; message: string; prompts: string[]; terms: string[]; reportsRequire?: string[]; reportsExclude?: string[] }>,
 ).map(([id, e], priority) => ({
   id,
   label: e.label,
@@ -38,6 +40,7 @@ export const EVENT_TYPES: readonly EventType[] = Object.entries(
   prompts: e.prompts,
   terms: e.terms,
   reportsRequire: e.reportsRequire?.length ? compileLexicon(`events-${id}-require`, { [id]: e.reportsRequire }) : undefined,
+  reportsExclude: e.reportsExclude?.length ? compileLexicon(`events-${id}-exclude`, { [id]: e.reportsExclude }) : undefined,
   priority,
 }));
 
@@ -90,7 +93,7 @@ const yearLexicon = compileLexicon('curiosity-years', { year: ['/\\b(?:19|20)\\d
 /** A year used as a date ("in 2020", "summer of 2023", "3 May 2021", "14/02/2019"), not a model year ("a 2019 Audi"). */
 const DATED_YEAR = /(?:\b(?:in|since|during|from|of|until|by|around|about|between|and)\s+|\b\d{1,2}(?:st|nd|rd|th)?\s+|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+|\b\d{1,2}[/.-]\d{1,2}[/.-])((?:19|20)\d{2})\b/gi;
 /** Phrases that place an event in the person's past rather than the present. */
-const LONG_AGO = /\b(?:as a (?:child|boy|girl|teenager|baby|toddler)|in (?:his|her|their) (?:childhood|teens|early teens)|during (?:his|her|their) childhood|growing up|(?:when|while) (?:he|she|they) (?:was|were) (?:young|little|a (?:child|boy|girl|teenager)|\d{1,2}|at school|in care)|(?:many|several|\d+|ten|five) years ago|at primary school|before (?:his|her|their|the) (?:sentence|custody|prison sentence)|prior to (?:custody|sentence|his sentence|her sentence))\b/i;
+const LONG_AGO = /\b(?:as a (?:child|boy|girl|teenager|baby|toddler)|in (?:his|her|their) (?:childhood|teens|early teens)|during (?:his|her|their) childhood|growing up|(?:when|while) (?:he|she|they) (?:was|were) (?:young|little|a (?:child|boy|girl|teenager)|\d{1,2}|at school|in care)|(?:many|several|\d+|ten|five) years ago|at primary school|before (?:his |her |their |the )?(?:sentence|sentencing|custody|prison sentence)|prior to (?:custody|sentence|his sentence|her sentence))\b/i;
 /** Released-person triggers preceded by the person themselves ("he was released", "since her release") are their own release. */
 const SELF_SUBJECT = /\b(?:he|she|they|pop|i)(?:['’]s| has| had| was| were| is| have)?(?: just| recently| only)?(?: been)?\s*$/i;
 const RECENT = /\b(?:recent(?:ly)?|just|now|currently|last (?:week|night|month|weekend)|this (?:week|month|year|morning)|yesterday|today)\b/i;
@@ -101,6 +104,8 @@ const ANAPHORIC = /\b(?:the|this|that|these|those)\s+$/i;
 
 const NEAR_WORDS = 6;
 const WINDOW_SENTENCES = 3;
+/** Short fragments ("No arrests;") should not use up the window: it runs on to at least this many characters. */
+const WINDOW_CHARS = 200;
 const LATER_ENTRIES = 4;
 const LATER_PARAGRAPHS = 2;
 
@@ -108,6 +113,8 @@ interface Candidate {
   type: EventType;
   hit: Hit;
   sentence: Sentence;
+  /** End of the report of the event: its sentence, or the next one when that continues the same event. */
+  end: number;
 }
 
 /** Fills `analysis.events` and the internal curiosity facts. */
@@ -127,8 +134,8 @@ export function analyseEvents(doc: Doc, analysis: Analysis, options: LintOptions
     const lastEntry = exploredEntry.get(c.type.id);
     const continuing =
       doc.kind === 'case-notes' &&
-      ((!!known && words.some((w) => known.has(w))) ||
-        (!INCIDENT_TYPES.has(c.type.id) && lastEntry !== undefined && entry !== undefined && entry - lastEntry <= LATER_ENTRIES));
+      !INCIDENT_TYPES.has(c.type.id) &&
+      ((!!known && words.some((w) => known.has(w))) || (lastEntry !== undefined && entry !== undefined && entry - lastEntry <= LATER_ENTRIES));
     const explored = continuing || ctx.explored(c);
     if (explored) {
       if (known) for (const w of words) known.add(w);
@@ -139,7 +146,7 @@ export function analyseEvents(doc: Doc, analysis: Analysis, options: LintOptions
       type: c.type.id,
       label: c.type.label,
       start: c.hit.start,
-      end: c.sentence.end,
+      end: c.end,
       explored,
       prompts: c.type.prompts,
       sentence: c.sentence.index,
@@ -276,7 +283,7 @@ class Context {
     const out: Candidate[] = [];
     const seen = new Set<string>();
     const reported = new Map<string, Set<string>>();
-    const lastOfType = new Map<string, Sentence>();
+    const lastOfType = new Map<string, Candidate>();
     for (const hit of doc.hits(eventLexicon)) {
       const type = TYPE_BY_ID.get(hit.group);
       if (!type || hit.sentence < 0) continue;
@@ -288,6 +295,7 @@ class Context {
       const isReport = doc.kind !== 'case-notes';
       if (isReport && this.sectionOf(block) === 'offence-analysis' && INDEX_OFFENCE_TYPES.has(type.id)) continue;
       if (isReport && type.reportsRequire && !type.reportsRequire.test(sentence.text)) continue;
+      if (isReport && type.reportsExclude && type.reportsExclude.test(sentence.text)) continue;
       // In a report, a later mention of the same kind of event in the same words is the same event again
       // ("19 weeks pregnant" ... "since finding out she was pregnant").
       const words = contentWords(doc.text.slice(hit.start, hit.end));
@@ -298,12 +306,16 @@ class Context {
       if (type.id === 'released-known-person' && this.selfRelease(sentence, hit)) continue;
       // The same kind of event in the next sentence of the same paragraph is the same event told in two parts.
       const prev = lastOfType.get(type.id);
-      if (prev && prev.block === sentence.block && sentence.index - prev.index === 1) continue;
-      lastOfType.set(type.id, sentence);
+      if (prev && prev.sentence.block === sentence.block && sentence.index - prev.sentence.index === 1) {
+        prev.end = sentence.end;
+        continue;
+      }
       seen.add(key);
       if (earlier) for (const w of words) earlier.add(w);
       else reported.set(type.id, new Set(words));
-      out.push({ type, hit, sentence });
+      const candidate = { type, hit, sentence, end: sentence.end };
+      lastOfType.set(type.id, candidate);
+      out.push(candidate);
     }
     return out;
   }
@@ -349,9 +361,11 @@ class Context {
       if (s.block === block.index) return true;
       return doc.kind === 'case-notes' && block.entry !== undefined && b.entry === block.entry && b.type !== 'heading';
     };
-    for (let i = c.sentence.index + 1, n = 0; i < doc.sentences.length && n < WINDOW_SENTENCES; i++, n++) {
+    let chars = 0;
+    for (let i = c.sentence.index + 1, n = 0; i < doc.sentences.length && (n < WINDOW_SENTENCES || chars < WINDOW_CHARS); i++, n++) {
       const s = doc.sentences[i];
       if (!sameUnit(s)) break;
+      chars += s.end - s.start;
       // A following sentence that reports another event usually explains this one ("FTA. Staff rang: he
       // had been taken to A&E..."), so the window runs on through it.
       if (cues.has(i)) return true;
@@ -388,8 +402,11 @@ class Context {
       if (u === undefined || u === start) continue;
       if (u > limit) break;
       if (doc.blocks[s.block].type === 'heading') break;
+      const sameType = raw.get(i)?.has(c.type.id);
+      // Another missed appointment or another arrest is a new incident, not a return to this one.
+      if (sameType && INCIDENT_TYPES.has(c.type.id)) continue;
       const returns =
-        raw.get(i)?.has(c.type.id) || stems.some((re) => re.test(s.text)) || names.some((re) => re.test(s.text));
+        sameType || stems.some((re) => re.test(s.text)) || names.some((re) => re.test(s.text));
       if (!returns) continue;
       if (cues.has(i)) return true;
       const next = doc.sentences[i + 1];

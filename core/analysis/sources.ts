@@ -573,7 +573,7 @@ function findDomestic(doc: Doc, sources: readonly Span[]): { span: Span; reason:
 
 /** Words that show a son, daughter or "the children" are adults: they drive, work, marry, have left home. */
 const ADULT_CONTEXT =
-  /^(?:['’]s)?\W{0,3}(?:[\w'’-]+\W+){0,5}?(?:driv\w*|car|van|lorry|licen[cs]e|works?|worked|working|job|employ\w*|married|wife|husband|fianc\w*|university|uni|own (?:flat|house|home|family|children)|moved out|left home|army|adult|grown)\b/i;
+  /^(?:['’]s)?\W{0,3}(?:[\w'’-]+\W+){0,7}?(?:driv\w*|car|van|lorry|licen[cs]e|works?|worked|working|job|employ\w*|married|wife|husband|fianc\w*|university|uni|own (?:flat|house|home|family|children)|moved out|left home|army|adult|grown)\b/i;
 /** Words that show a child is a child. */
 const CHILD_CONTEXT = /\b(?:aged? (?:[1-9]|1[0-7])\b|(?:[1-9]|1[0-7])[\s-]years?[\s-]old|young|little|baby|toddler|school|nursery|primary|infant|under (?:5|five|18)|teenage)\b/i;
 const NOUN = (term: string) => term.toLowerCase().replace(/s$/, '').replace(/^(?:child|children|kid)$/, 'child').replace(/^childre$/, 'child');

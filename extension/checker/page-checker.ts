@@ -75,6 +75,8 @@ export class PageChecker {
   private observer: MutationObserver | null = null;
   private resizeObserver: ResizeObserver | null = null;
   private lastAnalysis: Analysis | null = null;
+  /** Whether this frame has reported fields (so it reports again when they are all gone). */
+  private publishedFields = false;
   /** Last pass figures (exposed for the demo page and tests). */
   stats = { mainMs: 0, workerMs: 0, renderMs: 0, chars: 0 };
 
@@ -224,10 +226,10 @@ export class PageChecker {
       overlay: null as unknown as Overlay,
     };
     session.overlay = new Overlay(adapter, fieldFor, {
-      open: (f, mark, via) => this.openCard(session, f, mark, via),
+      open: (f, mark) => this.openCard(session, f, mark),
       leave: () => this.card.hideSoon(() => this.closeCard(false)),
     });
-    this.life.addEventListener(session.overlay.root, 'keydown', (e: Event) => this.onMarkKey(session, e as KeyboardEvent));
+    this.life.addEventListener(session.overlay.root, 'keydown', (e: Event) => this.onMarkKey(e as KeyboardEvent));
     this.life.addEventListener(session.overlay.root, 'focusout', (e: Event) => {
       const next = (e as FocusEvent).relatedTarget;
       if (this.card.isOpen && !this.card.contains(next) && !this.isMark(next)) this.card.hideSoon(() => this.closeCard(false), 150);
@@ -343,7 +345,10 @@ export class PageChecker {
     this.life.requestAnimationFrame(() => {
       if (seq !== this.seq) return;
       const t2 = performance.now();
-      for (const s of this.sessions) s.overlay.position();
+      for (const s of this.sessions) {
+        s.overlay.setFindings(s.findings);
+        s.overlay.position();
+      }
       const renderMs = performance.now() - t2;
       this.stats = { mainMs, workerMs: result.workerMs, renderMs, chars: combined.length };
       for (const s of this.sessions) s.overlay.stamp(this.stats);
@@ -352,7 +357,7 @@ export class PageChecker {
     void this.recordFacts(result.analysis);
   }
 
-  /** Maps the report's diagnostics back to each field and draws them. */
+  /** Maps the report's diagnostics back to each field (drawing them is `draw`'s job). */
   private apply(result: LintResult, texts: string[]): void {
     const perField = splitByField(result.diagnostics, texts, FIELD_SEPARATOR.length);
     this.sessions.forEach((s, i) => {
@@ -368,7 +373,6 @@ export class PageChecker {
           end: f.end,
           diagnostic: f.diagnostic,
         }));
-      s.overlay.setFindings(s.findings);
     });
   }
 
@@ -382,7 +386,6 @@ export class PageChecker {
     }));
     this.services.publish({ mode: 'fields', url: this.doc.location?.href ?? '', fields, analysis: this.lastAnalysis, pageSources: pageSources(this.doc), lintMs });
   }
-  private publishedFields = false;
 
   /** Carries what this page established (never its text) to the form's other pages. */
   private async recordFacts(analysis: Analysis): Promise<void> {
@@ -405,7 +408,7 @@ export class PageChecker {
     return node instanceof Element && node.classList.contains('curio-mark');
   }
 
-  private openCard(s: FieldSession, f: FieldFinding, mark: HTMLElement, via: 'hover' | 'focus'): void {
+  private openCard(s: FieldSession, f: FieldFinding, mark: HTMLElement): void {
     if (this.card.isOpen && this.card.owner === mark) {
       this.card.cancelHide();
       return;
@@ -436,7 +439,6 @@ export class PageChecker {
       },
     );
     s.overlay.setActive(mark);
-    void via;
   }
 
   private closeCard(restoreFocus = true): void {
@@ -445,7 +447,7 @@ export class PageChecker {
     for (const s of this.sessions) if (owner) s.overlay.setActive(null);
   }
 
-  private onMarkKey(s: FieldSession, e: KeyboardEvent): void {
+  private onMarkKey(e: KeyboardEvent): void {
     const mark = e.composedPath()[0];
     if (!this.isMark(mark)) return;
     if (e.key === 'Enter' || e.key === ' ') {
@@ -455,7 +457,6 @@ export class PageChecker {
     } else if (e.key === 'Escape') {
       this.closeCard();
     }
-    void s;
   }
 
   private applyFix(s: FieldSession, start: number, end: number, fix: { kind: 'insert' | 'replace'; text: string }): void {

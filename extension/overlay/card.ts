@@ -29,7 +29,7 @@ const STYLE = `
 :host { all: initial; }
 [role=dialog] { position: absolute; width: 340px; max-width: calc(100vw - 16px); box-sizing: border-box; background: #fff; color: #0b0c0c;
   font: 15px/1.4 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; border: 1px solid #b1b4b6; border-top: 4px solid var(--c);
-  box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 12px 14px; pointer-events: auto; }
+  box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 12px 14px; pointer-events: auto; max-height: calc(100vh - 16px); overflow: auto; }
 .cat { font-size: 12px; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; color: var(--c); margin: 0 0 4px; }
 .msg { font-weight: 600; margin: 0 0 6px; }
 .quote { margin: 0 0 6px; color: #505a5f; font-style: italic; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
@@ -116,17 +116,28 @@ export class Card {
     this.place(at);
   }
 
-  /** Below the mark, or above it when there is no room below; kept inside the viewport horizontally. */
+  /**
+   * Below the mark, or above it when only that fits; when neither does, on the roomier side with its
+   * height limited to that room (it scrolls). Never over the mark, so the mark stays hoverable.
+   */
   private place(at: DOMRect): void {
     if (!this.host || !this.dialog) return;
     const hostBox = this.host.getBoundingClientRect();
     const view = this.doc.defaultView!;
+    const gap = 6;
+    const below = view.innerHeight - at.bottom - gap - 8;
+    const above = at.top - gap - 8;
     const w = this.dialog.offsetWidth || 340;
     const h = this.dialog.offsetHeight || 200;
-    let left = Math.min(Math.max(8, at.left), view.innerWidth - w - 8);
-    let top = at.bottom + 6;
-    if (top + h > view.innerHeight && at.top - h - 6 > 0) top = at.top - h - 6;
-    left = Math.max(8, left);
+    let top: number;
+    if (h <= below || below >= above) {
+      if (h > below) this.dialog.style.maxHeight = `${Math.max(120, below)}px`;
+      top = at.bottom + gap;
+    } else {
+      if (h > above) this.dialog.style.maxHeight = `${above}px`;
+      top = at.top - gap - Math.min(h, above);
+    }
+    const left = Math.max(8, Math.min(at.left, view.innerWidth - w - 8));
     this.dialog.style.left = `${left - hostBox.left}px`;
     this.dialog.style.top = `${top - hostBox.top}px`;
   }

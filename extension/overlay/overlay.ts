@@ -40,7 +40,7 @@ export class Overlay {
   constructor(
     private adapter: FieldAdapter,
     fieldFor: string,
-    private handlers: { open(finding: FieldFinding, mark: HTMLElement, via: 'hover' | 'focus'): void; leave(mark: HTMLElement): void },
+    private handlers: { open(finding: FieldFinding, mark: HTMLElement): void; leave(mark: HTMLElement): void },
   ) {
     const doc = adapter.anchor.ownerDocument;
     this.host = doc.createElement('curio-overlay');
@@ -80,10 +80,10 @@ export class Overlay {
         el.style.display = 'none';
         entry = { el, finding: f };
         const e = entry;
-        el.addEventListener('mouseenter', () => this.handlers.open(e.finding, el, 'hover'));
+        el.addEventListener('mouseenter', () => this.handlers.open(e.finding, el));
         el.addEventListener('mouseleave', () => this.handlers.leave(el));
-        el.addEventListener('focus', () => this.handlers.open(e.finding, el, 'focus'));
-        el.addEventListener('click', () => this.handlers.open(e.finding, el, 'focus'));
+        el.addEventListener('focus', () => this.handlers.open(e.finding, el));
+        el.addEventListener('click', () => this.handlers.open(e.finding, el));
         this.clipEl.append(el);
       }
       const el = entry.el;

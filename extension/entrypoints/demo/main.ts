@@ -23,6 +23,8 @@ const lifestyle = document.getElementById('behaviour-lifestyle') as HTMLElement;
 offence.value = OFFENCE;
 lifestyle.innerHTML = LIFESTYLE_HTML;
 
+document.getElementById('case-form')!.addEventListener('submit', (e) => e.preventDefault());
+
 const life = new PageLifecycle();
 const checker = new PageChecker(document, life, extensionServices(), { origin: location.origin, path: location.pathname });
 onMessages({
