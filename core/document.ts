@@ -124,7 +124,7 @@ function push(out: Span[], text: string, start: number, end: number) {
 // ---------------------------------------------------------------------------------------------------
 // Blocks
 
-const DATE_AT_START = /^(?:[*_#\s]*)(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4})/i;
+const DATE_AT_START = /^(?:[*_#\s[(]*)(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4})/i;
 const MARKDOWN_HINT = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)|\*\*|__/;
 const LABEL = /^\s*(?:\*\*|__)?([A-Z][A-Za-z0-9'’/&()\-, ]{1,40}?)(?::\s*(?:\*\*|__)|(?:\*\*|__):|:)\s+\S/;
 

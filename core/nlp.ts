@@ -112,6 +112,26 @@ function coordinationBreaks(sentence: string, from: number, to: number): boolean
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Enquiry: the term names what was asked about, not what was found
+
+/**
+ * Directly before a term: a question or screening whose object it is ("I asked him about self-harm",
+ * "screened for psychosis", "asked directly about self-harm and suicidal thoughts"). The term is the
+ * topic of the question; the answer, in its own words, is what affirms or denies it. One coordinated
+ * term ("about X and Y") may sit in between, and a possessive or "any"/"thoughts of" may introduce it.
+ */
+const ENQUIRY_BEFORE =
+  /\b(?:ask(?:ed|ing|s)?|enquir(?:e|ed|ing|ies|y)|inquir(?:e|ed|ing|ies|y)|question(?:ed|ing|s)?|screen(?:ed|ing)?|check(?:ed|ing)?)(?:\s+(?:him|her|them|me|directly|specifically|routinely|again|also|too|both|carefully|sensitively))*\s+(?:about|for|regarding|into|whether (?:he|she|they) (?:has|have|had|was|were) (?:ever )?(?:had )?)\s+(?:(?:any|his|her|their|current|recent|past|previous|thoughts of|risk of|history of|feelings of)\s+)*(?:\S+\s+(?:and|or)\s+(?:(?:any|thoughts of|feelings of)\s+)?)?$/i;
+
+/**
+ * Whether the term starting at `start` (relative to `sentence`) is the object of a question or screening
+ * rather than something the person has or reported. Callers should treat such a term as not affirmed.
+ */
+export function isEnquiry(sentence: string, start: number): boolean {
+  return ENQUIRY_BEFORE.test(sentence.slice(Math.max(0, start - 120), start));
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Whose condition is it?
 
 const KIN =

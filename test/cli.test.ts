@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../core/index.js';
 import { CATEGORIES } from '../core/types.js';
+import { describeFsError } from '../cli/files.js';
 import type { Diagnostic } from '../core/types.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -177,7 +178,13 @@ describe('bad input: one line naming the file, the others still checked, exit 2'
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/nothing-here: folder contains no \.md or \.txt documents/);
   });
-  it.skipIf(process.getuid?.() === 0)('an unreadable file', () => {
+  it('an unreadable file', () => {
+    // Root (as in CI) can read a chmod 000 file, so there the message itself is checked directly.
+    if (process.getuid?.() === 0) {
+      const err = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      expect(describeFsError(err)).toBe('cannot read it (permission denied)');
+      return;
+    }
     const p = file('locked.md', REPORT);
     chmodSync(p, 0o000);
     const r = curio(['check', p]);

@@ -156,3 +156,35 @@ describe('scope', () => {
     expect(text.slice(d!.start.offset, d!.end.offset)).toBe('PERSONAL CIRCUMSTANCES');
   });
 });
+
+describe('consideration that follows a mention in the same paragraph', () => {
+  it('counts an effect word a couple of sentences later while the paragraph stays on the topic', () => {
+    const text = psr('He is a practising Hindu and used to help at the temple kitchen. He stopped going after his arrest because he felt embarrassed. Going back, if he wants to, would be protective.');
+    expect(unconsidered(text)).not.toContain('faith');
+  });
+  it('stops at a sentence that turns to an unrelated characteristic', () => {
+    const text = psr('He is a practising Hindu. He has type 1 diabetes. The structure of unpaid work would be protective for him.');
+    expect(unconsidered(text)).toContain('faith');
+  });
+  it('reads semicolon-separated clauses as part of the same run', () => {
+    const text = psr('She is the sole carer of two boys; their father is abroad; the school says they are settled. A custodial sentence would leave them with nobody at home.');
+    expect(unconsidered(text)).not.toContain('caring');
+  });
+  it('does not let a bare line borrow a cue from another paragraph', () => {
+    const text = psr('He is a practising Sikh.\n\nHe lives alone. Work would be protective.');
+    expect(unconsidered(text)).toContain('faith');
+  });
+});
+
+describe('cues for support and dependants', () => {
+  it('treats faith described as a main support as considered', () => {
+    expect(unconsidered(psr('She is a practising Christian; her church has been her main support since the separation.'))).not.toContain('faith');
+  });
+  it('treats "sole care" in the proposal as weighing caring', () => {
+    const text = psr('She is the only carer for her daughter, who is four.', ' Unpaid work would be hard to fit around her sole care of her daughter.');
+    expect(unconsidered(text)).not.toContain('caring');
+  });
+  it('treats dependence on the person as an effect on dependants', () => {
+    expect(unconsidered(psr('He is the main carer for his father, who depends on him for meals and medication.'))).not.toContain('caring');
+  });
+});

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { check } from '../core/engine.js';
 import { rules } from '../rules/index.js';
-import { isAboutOther, isNegated } from '../core/nlp.js';
+import { isAboutOther, isEnquiry, isNegated } from '../core/nlp.js';
 import { mentalHealthFacts } from '../core/analysis/mental-health.js';
 import type { LintOptions } from '../core/types.js';
 
@@ -171,5 +171,56 @@ describe('a lone section', () => {
   it('exposes facts for other analysers', () => {
     const r = run('He has a diagnosis of schizophrenia and is under the CMHT.', { section: 'behaviour-lifestyle' });
     expect(mentalHealthFacts(r.analysis)?.significant).toBe(true);
+  });
+});
+
+describe('indirect expressions of suicidal thinking and hopelessness', () => {
+  it.each([
+    'He told me his family would be better off without him.',
+    'She said there was no reason to carry on after the flat was repossessed.',
+    'He sometimes wishes he was not here.',
+    'She said that life is not worth living at the moment.',
+    'Some mornings he does not want to wake up.',
+  ])('is an unanalysed indicator in a lone section: %s', (text) => {
+    expect(run(text, { section: 'behaviour-lifestyle' }).ids).toContain('mental-health-unanalysed');
+  });
+
+  it('records "cannot see the point" as a change in presentation, but not about a task', () => {
+    const found = (text: string) => mentalHealthFacts(run(text, { section: 'behaviour-lifestyle' }).analysis)!.affirmed.map((i) => i.group);
+    expect(found('Since losing the shop he says he cannot see the point any more.')).toContain('weak-presentation');
+    expect(found('He said he could not see the point of the course and left after a week.')).toEqual([]);
+  });
+
+  it('treats a denial of such thoughts as negated', () => {
+    const r = run('He denies feeling that his family would be better off without him.', { section: 'behaviour-lifestyle' });
+    expect(r.ids).toEqual([]);
+  });
+
+  it('treats the thought as someone else\'s when a relative says it', () => {
+    const r = run('His brother has said the family would be better off without him.', { section: 'behaviour-lifestyle' });
+    expect(mentalHealthFacts(r.analysis)!.affirmed).toEqual([]);
+  });
+});
+
+describe('enquiry: a term that names the question asked', () => {
+  it.each([
+    ['I asked him about self-harm and he said he has never hurt himself.', 'self-harm'],
+    ['When asked directly about self-harm and suicidal thoughts, she said there were none.', 'suicidal'],
+    ['The custody nurse screened him for psychosis.', 'psychosis'],
+  ])('is not an affirmed indicator: %s', (s, term) => {
+    const i = s.indexOf(term);
+    expect(isEnquiry(s, i)).toBe(true);
+  });
+
+  it('still affirms what the answer discloses', () => {
+    const s = 'Asked about self-harm, she told me she cut herself last week.';
+    expect(isEnquiry(s, s.indexOf('cut herself'))).toBe(false);
+    const r = run(s, { section: 'behaviour-lifestyle' });
+    expect(mentalHealthFacts(r.analysis)!.affirmed.map((i) => i.term)).toEqual(['cut herself']);
+  });
+
+  it('does not leave a screened-for, denied risk as unanalysed in a PSR section', () => {
+    const r = run('He has no diagnosed condition. When I asked about self-harm he said he had never done it, which his GP confirmed.', { section: 'behaviour-lifestyle' });
+    expect(r.ids).toEqual([]);
   });
 });

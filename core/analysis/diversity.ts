@@ -85,6 +85,8 @@ const CUE_WEAK = 'cue:weak';
 /** Connectives ("because", "should be"): only within the mention's own sentence. */
 const CUE_LINK = 'cue:link';
 const NOISE = 'cue:noise';
+/** How many following sentences of the same paragraph may carry the consideration of a mention. */
+const FOLLOW_WINDOW = 3;
 
 const LEXICON = compileLexicon('diversity', {
   ...(lexicon.groups as Record<string, string[]>),
@@ -338,19 +340,25 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
 }
 
 /**
- * "He served nine years in the Army. His service is relevant in several ways." The next sentence counts when
- * it has a strong or an effect cue, the one after only with a strong cue, and either only when it talks about
- * the same characteristic or about none (so "this is relevant" counts, but "Her age is relevant" does not
- * consider the language need named just before it).
+ * "He served nine years in the Army. His service is relevant in several ways." A report often states a
+ * characteristic and then, over the next sentence or two, says what it means ("She is a practising
+ * Catholic; the parish has been her main support", "…Returning to that role is a protective factor").
+ * So the following sentences of the same paragraph count while they stay on the topic: the run ends at a
+ * sentence that brings in an unrelated characteristic (so "Her age is relevant" does not consider the
+ * language need named just before it). A strong cue, an adjustment (`:ok`) or an effect word counts;
+ * a stated age (`strongOnly`) needs a strong cue or an adjustment. Semicolons split sentences, so the
+ * window is a few sentences long.
  */
 function strongCueFollows(doc: Doc, sentence: Sentence, bySentence: Map<number, Hit[]>, id: CharacteristicId, strongOnly: boolean): boolean {
-  for (let k = 1; k <= 2; k++) {
+  for (let k = 1; k <= FOLLOW_WINDOW; k++) {
     const next = doc.sentences[sentence.index + k];
     if (!next || next.block !== sentence.block) return false;
     const hits = bySentence.get(next.index);
-    if (!hits?.some((h) => h.group === CUE_STRONG || h.group.endsWith(':ok') || (k === 1 && !strongOnly && h.group === CUE_WEAK))) continue;
+    if (!hits) continue;
     const ids = hits.filter((h) => !h.group.startsWith('cue:')).map((h) => groupOf(h.group).id);
-    if (!ids.length || ids.some((other) => RELATED[other] === RELATED[id])) return true;
+    const onTopic = !ids.length || ids.some((other) => RELATED[other] === RELATED[id]);
+    if (!onTopic) return false;
+    if (hits.some((h) => h.group === CUE_STRONG || h.group.endsWith(':ok') || (!strongOnly && h.group === CUE_WEAK))) return true;
   }
   return false;
 }

@@ -26,13 +26,29 @@ export interface EventType {
   reportsRequire?: CompiledLexicon;
   /** In a report, a sentence containing one of these describes the index offence and is skipped. */
   reportsExclude?: CompiledLexicon;
+  /** Follow-up evidence specific to this type: a check, contact or action that only makes sense for it. */
+  explores?: CompiledLexicon;
+  /** Words showing a sentence is on this type's subject ("tenancy", "landlord" for an eviction). */
+  about: AboutWords;
   /** Position in the lexicon: breaks ties when two events in one sentence start at the same place. */
   priority: number;
 }
 
 /** Event types in lexicon order. */
 export const EVENT_TYPES: readonly EventType[] = Object.entries(
-  eventsData.entries as Record<string, { label: string; message: string; prompts: string[]; terms: string[]; reportsRequire?: string[]; reportsExclude?: string[] }>,
+  eventsData.entries as Record<
+    string,
+    {
+      label: string;
+      message: string;
+      prompts: string[];
+      terms: string[];
+      reportsRequire?: string[];
+      reportsExclude?: string[];
+      explores?: string[];
+      about?: string[];
+    }
+  >,
 ).map(([id, e], priority) => ({
   id,
   label: e.label,
@@ -41,6 +57,10 @@ export const EVENT_TYPES: readonly EventType[] = Object.entries(
   terms: e.terms,
   reportsRequire: e.reportsRequire?.length ? compileLexicon(`events-${id}-require`, { [id]: e.reportsRequire }) : undefined,
   reportsExclude: e.reportsExclude?.length ? compileLexicon(`events-${id}-exclude`, { [id]: e.reportsExclude }) : undefined,
+  // One lexicon per type: the same follow-up wording (an SPO told, a DA check) can explore several types,
+  // and one shared alternation would give each stretch of text to one type only.
+  explores: e.explores?.length ? compileLexicon(`events-${id}-explores`, { [id]: e.explores }) : undefined,
+  about: aboutWords(e.about ?? []),
   priority,
 }));
 
@@ -103,9 +123,15 @@ const AFTER_NEGATION = /^[^.;]{0,40}?(?:,\s*|\s[—–-]\s*)(?:none|nothing|no)\
 const ANAPHORIC = /\b(?:the|this|that|these|those)\s+$/i;
 
 const NEAR_WORDS = 6;
-const WINDOW_SENTENCES = 3;
+/** How far back in the same paragraph or entry a type-specific check still counts. */
+const WINDOW_BEFORE = 3;
+/**
+ * How far into the same paragraph or entry a follow-up is looked for. Later sentences must refer back
+ * to the event (see `Context.refersBack`), so the window can cover a whole case-note entry.
+ */
+const WINDOW_SENTENCES = 12;
 /** Short fragments ("No arrests;") should not use up the window: it runs on to at least this many characters. */
-const WINDOW_CHARS = 200;
+const WINDOW_CHARS = 600;
 const LATER_ENTRIES = 4;
 const LATER_PARAGRAPHS = 2;
 
@@ -218,7 +244,8 @@ export function isNonEvent(sentenceText: string, rel: number, relEnd: number): b
 
 class Context {
   private docYear: number | undefined;
-  private cueSentences: Set<number> | undefined;
+  private cueSentences: Map<number, Set<string>> | undefined;
+  private typeCueBlocks = new Map<string, Set<number>>();
 
   constructor(
     readonly doc: Doc,
@@ -320,13 +347,51 @@ class Context {
     return out;
   }
 
-  /** Sentences carrying a follow-up cue (verification, contact, action, analysis). */
-  private cues(): Set<number> {
-    if (!this.cueSentences) {
-      this.cueSentences = new Set();
-      for (const h of this.doc.hits(cueLexicon)) if (h.sentence >= 0) this.cueSentences.add(h.sentence);
-    }
+  /**
+   * Follow-up cues by sentence: the general cue groups (verified, contacted, action, analysed) a sentence
+   * carries. Cues inside quoted speech are the person's words ("sometimes I think..."), not follow-up.
+   */
+  private cues(): Map<number, Set<string>> {
+    if (!this.cueSentences) this.cueSentences = this.bySentence(cueLexicon);
     return this.cueSentences;
+  }
+
+  /**
+   * Whether sentence `i` carries a follow-up cue specific to `type` (its `explores` list). Looked up per
+   * block, only for the blocks around candidate events, through the per-block hit cache.
+   */
+  private typeCue(type: EventType, i: number): boolean {
+    if (!type.explores) return false;
+    const s = this.doc.sentences[i];
+    const key = `${type.id}:${s.block}`;
+    let set = this.typeCueBlocks.get(key);
+    if (!set) {
+      set = new Set();
+      for (const h of this.doc.hitsInBlock(type.explores, s.block)) {
+        const hs = this.doc.sentences[h.sentence];
+        if (hs && !inQuote(hs.text, h.start - hs.start)) set.add(h.sentence);
+      }
+      this.typeCueBlocks.set(key, set);
+    }
+    return set.has(i);
+  }
+
+  private bySentence(lexicon: CompiledLexicon): Map<number, Set<string>> {
+    const { doc } = this;
+    const surname = this.surname()?.toLowerCase();
+    const out = new Map<number, Set<string>>();
+    for (const h of doc.hits(lexicon)) {
+      if (h.sentence < 0) continue;
+      const s = doc.sentences[h.sentence];
+      if (inQuote(s.text, h.start - s.start)) continue;
+      // "Ms SURNAME told me" is the person's own account, not a third party confirming it ("Mrs" and "Dr"
+      // with the same surname are usually relatives or professionals, so only the everyday titles are dropped).
+      if (surname && SELF_TITLE.test(doc.text.slice(h.start, h.end)) && doc.text.slice(h.start, h.end).toLowerCase().includes(surname)) continue;
+      let set = out.get(h.sentence);
+      if (!set) out.set(h.sentence, (set = new Set()));
+      set.add(h.group);
+    }
+    return out;
   }
 
   private rawSentences: Map<number, Set<string>> | undefined;
@@ -345,40 +410,95 @@ class Context {
     return this.rawSentences;
   }
 
+  /** Index of the last sentence the candidate's report covers (an event told in two sentences covers both). */
+  private lastSentence(c: Candidate): number {
+    let i = c.sentence.index;
+    const { sentences } = this.doc;
+    while (i + 1 < sentences.length && sentences[i + 1].start < c.end) i++;
+    return i;
+  }
+
   /**
-   * An event is explored when its own sentence, or the next few sentences of the same paragraph (or
-   * case-note entry) before another event is reported, verify it, record contact or action, or analyse
-   * its impact; in a contact log, a later entry that returns to the same kind of event or the same named
-   * person with such a cue also counts.
+   * What a later sentence must share to be about this event: the stems of the trigger's words
+   * ("evicted" → "the eviction"), and the people the event's sentence names — proper names (not the
+   * person's own surname) and relatives or roles ("his brother", "the landlord").
+   */
+  private refs(c: Candidate, last: number): EventRefs {
+    const { doc } = this;
+    const surname = this.surname()?.toLowerCase();
+    const keys = new Set(contentWords(doc.text.slice(c.hit.start, c.hit.end)).filter((w) => !GENERIC_TRIGGER_WORDS.has(w)).map(stemKey));
+    const names = new Set<string>();
+    const kin = new Set<string>();
+    for (let i = c.sentence.index; i <= last; i++) {
+      const f = sentenceFacts(doc.sentences[i].text);
+      for (const n of f.names) if (n !== surname) names.add(n);
+      for (const k of f.kin) kin.add(k);
+    }
+    return { keys, names, kin };
+  }
+
+  /**
+   * Whether sentence `i` refers back to the event: it repeats a trigger stem, names the same person or
+   * relative, reports the same kind of event, or — straight after the event — opens with "This"/"It" or
+   * has a follow-up verb taking "this" as its object ("confirmed this").
+   */
+  private refersBack(c: Candidate, refs: EventRefs, i: number, adjacent: boolean): boolean {
+    const s = this.doc.sentences[i];
+    if (this.rawBySentence().get(i)?.has(c.type.id)) return true;
+    const f = sentenceFacts(s.text);
+    for (const k of refs.keys) if (f.keys.has(k)) return true;
+    for (const n of refs.names) if (f.names.has(n)) return true;
+    for (const k of refs.kin) if (f.kin.has(k)) return true;
+    if (aboutMatches(c.type.about, f)) return true;
+    return adjacent && (ANAPHOR_START.test(s.text) || ANAPHOR_OBJECT.test(s.text));
+  }
+
+  /**
+   * An event is explored when its own sentence carries a follow-up cue, or a following sentence of the
+   * same paragraph (or case-note entry) does so and is about this event: a cue specific to the event type
+   * (a DA check for a new partner, a GP contacted for low mood), or a general cue (verified, contacted,
+   * action, analysis) in a sentence that refers back to the event. A relative confirming something about
+   * his drinking says nothing about the hopelessness he disclosed a sentence earlier. In a contact log a
+   * later entry that returns to the event with a cue also counts (see `exploredLater`).
    */
   explored(c: Candidate): boolean {
     const { doc } = this;
     const cues = this.cues();
-    if (cues.has(c.sentence.index)) return true;
+    const last = this.lastSentence(c);
+    for (let i = c.sentence.index; i <= last; i++) if (cues.has(i) || this.typeCue(c.type, i)) return true;
     const block = doc.blocks[c.sentence.block];
     const sameUnit = (s: Sentence) => {
       const b = doc.blocks[s.block];
       if (s.block === block.index) return true;
       return doc.kind === 'case-notes' && block.entry !== undefined && b.entry === block.entry && b.type !== 'heading';
     };
+    // A check specific to this kind of event just before it in the same entry or paragraph ("HV at the
+    // new address. He moved in on Monday.") is about it too.
+    // In a report the sentences before are usually background, so this holds for contact logs only.
+    const before = doc.kind === 'case-notes' ? WINDOW_BEFORE : 0;
+    for (let i = c.sentence.index - 1; i >= 0 && i >= c.sentence.index - before && sameUnit(doc.sentences[i]); i--) {
+      if (this.typeCue(c.type, i)) return true;
+    }
+    let refs: EventRefs | undefined;
     let chars = 0;
-    for (let i = c.sentence.index + 1, n = 0; i < doc.sentences.length && (n < WINDOW_SENTENCES || chars < WINDOW_CHARS); i++, n++) {
+    for (let i = last + 1, n = 0; i < doc.sentences.length && (n < WINDOW_SENTENCES || chars < WINDOW_CHARS); i++, n++) {
       const s = doc.sentences[i];
       if (!sameUnit(s)) break;
       chars += s.end - s.start;
-      // A following sentence that reports another event usually explains this one ("FTA. Staff rang: he
-      // had been taken to A&E..."), so the window runs on through it.
-      if (cues.has(i)) return true;
+      if (this.typeCue(c.type, i)) return true;
+      if (!cues.has(i)) continue;
+      refs ??= this.refs(c, last);
+      if (this.refersBack(c, refs, i, i === last + 1)) return true;
     }
-    return this.exploredLater(c);
+    return this.exploredLater(c, last, refs ?? this.refs(c, last));
   }
 
   /**
    * A later case-note entry (or, in a report, the next paragraph or two) that returns to the event — the
    * same kind of event, a word of the trigger ("complained" → "the complaints") or, in a contact log, a
-   * name from the sentence — together with a follow-up cue.
+   * name or relative from the event's sentence — together with a follow-up cue in that sentence or the next.
    */
-  private exploredLater(c: Candidate): boolean {
+  private exploredLater(c: Candidate, last: number, refs: EventRefs): boolean {
     const { doc } = this;
     const notes = doc.kind === 'case-notes';
     const unitOf = (blockIndex: number) => (notes ? doc.blocks[blockIndex].entry : blockIndex);
@@ -386,17 +506,9 @@ class Context {
     if (start === undefined) return false;
     const limit = start + (notes ? LATER_ENTRIES : LATER_PARAGRAPHS);
     const cues = this.cues();
+    const has = (i: number) => cues.has(i) || this.typeCue(c.type, i);
     const raw = this.rawBySentence();
-    const surname = this.surname()?.toLowerCase();
-    const names = notes
-      ? properNames(c.sentence.text)
-          .filter((n) => n.toLowerCase() !== surname)
-          .map((n) => new RegExp(`\\b${n}\\b`))
-      : [];
-    const stems = contentWords(doc.text.slice(c.hit.start, c.hit.end))
-      .filter((w) => w.length >= 5)
-      .map((w) => new RegExp(`\\b${w.slice(0, 6)}`, 'i'));
-    for (let i = c.sentence.index + 1; i < doc.sentences.length; i++) {
+    for (let i = last + 1; i < doc.sentences.length; i++) {
       const s = doc.sentences[i];
       const u = unitOf(s.block);
       if (u === undefined || u === start) continue;
@@ -405,12 +517,19 @@ class Context {
       const sameType = raw.get(i)?.has(c.type.id);
       // Another missed appointment or another arrest is a new incident, not a return to this one.
       if (sameType && INCIDENT_TYPES.has(c.type.id)) continue;
-      const returns =
-        sameType || stems.some((re) => re.test(s.text)) || names.some((re) => re.test(s.text));
+      let returns = !!sameType;
+      if (!returns) {
+        const f = sentenceFacts(s.text);
+        for (const k of refs.keys) if (f.keys.has(k)) returns = true;
+        if (notes && !returns) {
+          for (const n of refs.names) if (f.names.has(n)) returns = true;
+          for (const k of refs.kin) if (f.kin.has(k)) returns = true;
+        }
+      }
       if (!returns) continue;
-      if (cues.has(i)) return true;
+      if (has(i)) return true;
       const next = doc.sentences[i + 1];
-      if (next && next.block === s.block && cues.has(i + 1)) return true;
+      if (next && next.block === s.block && has(i + 1)) return true;
     }
     return false;
   }
@@ -465,6 +584,99 @@ class Context {
   private skipBlockForHistory(block: Block): boolean {
     return block.type === 'heading';
   }
+}
+
+/** What a sentence must share with an event to be about it (see `Context.refs`). */
+interface EventRefs {
+  keys: Set<string>;
+  names: Set<string>;
+  kin: Set<string>;
+}
+
+/** Trigger words too common to tie a later sentence to the event ("been", "started", "feeling"). */
+const GENERIC_TRIGGER_WORDS = new Set(
+  'been being have having were said says just started starting start also again still really very quite feel feeling feels felt seem seemed seems appeared about over some more into your'.split(' '),
+);
+/** Comparable form of a word: its first five letters, so "evicted" and "eviction" meet. */
+const stemKey = (w: string) => (w.length > 5 ? w.slice(0, 5) : w);
+/** Relatives and roles: "his brother" in a later sentence is the brother the event named. */
+const KIN =
+  /\b(?:mum|mother|dad|father|parents?|brother|sister|son|daughter|grandson|granddaughter|grandchild(?:ren)?|nan|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|cousin|nephew|niece|partner|ex-partner|girl ?friend|boy ?friend|wife|husband|fianc[ée]e?|step-?(?:son|daughter|father|mother|dad|mum)|friend|mate|neighbour|landlord|landlady|lodger|flatmate|housemate|employer|boss|manager|supervisor|keyworker|key worker|social worker|teacher|baby|child|children|kids?)s?\b/gi;
+const SELF_TITLE = /^(?:Mr|Ms|Miss|Mx)\b/i;
+/** A sentence straight after the event that opens by pointing back at it. */
+const ANAPHOR_START =
+  /^(?:this|that|it|these|those|both|which|the (?:above|same|latter)|explored|asked|checked|confirmed|verified|followed up|queried|challenged)\b/i;
+/** ...or takes the event as the object of a follow-up verb: "His manager confirmed this". */
+const ANAPHOR_OBJECT = /\b(?:this|these)\b(?!\s+(?:offence|offences|offending|report|order|court|week|month|year|morning|afternoon|evening|weekend|time|sentence|case)\b)/i;
+
+interface SentenceFacts {
+  keys: Set<string>;
+  names: Set<string>;
+  kin: Set<string>;
+  /** Every word, lower-cased. */
+  words: Set<string>;
+  /** Lower-cased text with hyphens as spaces, for `about` phrases. */
+  norm: string;
+}
+/** Word stems, proper names and relatives of a sentence, cached by its text across lint runs. */
+const sentenceMemo = new Map<string, SentenceFacts>();
+function sentenceFacts(text: string): SentenceFacts {
+  let f = sentenceMemo.get(text);
+  if (!f) {
+    const kin = new Set<string>();
+    for (const m of text.matchAll(KIN)) kin.add(m[0].toLowerCase().replace(/[\s-]+/g, '').replace(/s$/, ''));
+    f = {
+      keys: new Set(contentWords(text).map(stemKey)),
+      names: new Set(properNames(text).map((n) => n.toLowerCase())),
+      kin,
+      words: new Set(text.toLowerCase().split(/[^a-z0-9&£]+/).filter(Boolean)),
+      norm: ` ${text.toLowerCase().replace(/[^a-z0-9&£]+/g, ' ')} `,
+    };
+    if (sentenceMemo.size > 20000) sentenceMemo.clear();
+    sentenceMemo.set(text, f);
+  }
+  return f;
+}
+
+/** A type's `about` words, split for matching against a sentence's word set without a regex. */
+export interface AboutWords {
+  words: Set<string>;
+  prefixes: string[];
+  phrases: string[];
+}
+
+function aboutWords(terms: string[]): AboutWords {
+  const out: AboutWords = { words: new Set(), prefixes: [], phrases: [] };
+  for (const raw of terms) {
+    const t = raw.toLowerCase().trim();
+    if (/[^a-z0-9&£* -]/.test(t)) continue;
+    if (/[ -]/.test(t)) out.phrases.push(` ${t.replace(/[\s-]+/g, ' ').replace(/\*$/, '')}`);
+    else if (t.endsWith('*')) out.prefixes.push(t.slice(0, -1));
+    else out.words.add(t);
+  }
+  return out;
+}
+
+function aboutMatches(about: AboutWords, f: SentenceFacts): boolean {
+  for (const w of f.words) {
+    if (about.words.has(w)) return true;
+    for (const p of about.prefixes) if (w.startsWith(p)) return true;
+  }
+  for (const p of about.phrases) if (f.norm.includes(p)) return true;
+  return false;
+}
+
+/** True when offset `rel` of a sentence falls inside quoted speech (straight or curly double quotes). */
+export function inQuote(text: string, rel: number): boolean {
+  let straight = 0;
+  let open = 0;
+  for (let i = 0; i < rel && i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34) straight++;
+    else if (ch === 0x201c) open++;
+    else if (ch === 0x201d) open--;
+  }
+  return straight % 2 === 1 || open > 0;
 }
 
 const FUNCTION_WORDS = new Set('with from into that this their them then have been were what when where which some back'.split(' '));

@@ -18,7 +18,7 @@ import indicatorData from '../../rules/lexicons/mental-health.json' with { type:
 import cueData from '../../rules/lexicons/mental-health-cues.json' with { type: 'json' };
 import type { Block, Doc, Hit } from '../document.js';
 import { compileLexicon } from '../lexicon.js';
-import { isAboutOther, isNegated } from '../nlp.js';
+import { isAboutOther, isEnquiry, isNegated } from '../nlp.js';
 import type { Analysis, CoverageStatus, LintOptions, Span } from '../types.js';
 
 const indicators = compileLexicon('mental-health', indicatorData.groups);
@@ -53,7 +53,7 @@ export interface MentalHealthIndicator extends Span {
   block: number;
   /** strong: calls for analysis; weak: a change in presentation; mention: says "mental health"; affect: everyday feeling words, evidence only. */
   strength: 'strong' | 'weak' | 'mention' | 'affect';
-  /** "no history of self-harm", "denies suicidal thoughts". */
+  /** "no history of self-harm", "denies suicidal thoughts", or only asked about ("asked about self-harm"). */
   negated: boolean;
   /** Someone else's condition ("his mother's depression"). */
   other: boolean;
@@ -114,7 +114,8 @@ function judgeSentence(text: string, rel: { start: number; end: number; group: s
       negated:
         h.group.startsWith('medication')
           ? /\b(?:no|not been prescribed|never been prescribed)\s+(?:\w+\s+){0,2}$/i.test(masked.slice(0, h.start)) && !MED_CHANGE.test(text)
-          : isNegated(masked, h.start, h.end),
+          : // "I asked about self-harm" names the question, not an answer: the reply decides.
+            isNegated(masked, h.start, h.end) || isEnquiry(masked, h.start),
       other: isAboutOther(text, h.start, surname),
     };
   });

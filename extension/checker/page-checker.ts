@@ -14,7 +14,7 @@ import type { FieldReport, FrameReport } from '../utils/messaging';
 import { pageSources } from '../utils/page-context';
 import { lintOptions, type EffectiveSettings } from '../utils/settings';
 import type { PageFacts } from '../utils/session-facts';
-import { describeField } from './describe';
+import { describeField, fieldLabel } from './describe';
 import type { Lifecycle } from './lifecycle';
 import type { CheckerServices, LintResult } from './services';
 
@@ -33,6 +33,8 @@ interface FieldSession {
   overlay: Overlay;
   fieldFor: string;
   key: string;
+  /** The field's visible label, the section heading of its text in the page's report. */
+  label: string;
   text: string;
   /** Findings currently drawn (offsets in `text`), with their diagnostics. */
   findings: (FieldFinding & { diagnostic: Diagnostic })[];
@@ -221,6 +223,7 @@ export class PageChecker {
       adapter,
       fieldFor,
       key: fieldKey(this.origin, this.path, fieldFor),
+      label: fieldLabel(el),
       text: '',
       findings: [],
       overlay: null as unknown as Overlay,
@@ -324,7 +327,7 @@ export class PageChecker {
     const seq = ++this.seq;
     const t0 = performance.now();
     const texts = this.sessions.map((s) => (s.text = s.adapter.read()));
-    const combined = texts.join(FIELD_SEPARATOR);
+    const { text: combined, bases } = joinFields(texts, this.sessions.length > 1 ? this.sessions.map((s) => s.label) : []);
     const options = this.lintOptions();
     const readMs = performance.now() - t0;
     let result: LintResult;
@@ -338,7 +341,7 @@ export class PageChecker {
     if (seq !== this.seq || !this.life.isValid) return;
     const t1 = performance.now();
     Object.assign(this.standards, result.standards);
-    this.apply(result, texts);
+    this.apply(result, texts, bases);
     const mainMs = readMs + (performance.now() - t1);
     this.lastAnalysis = result.analysis;
     // Drawing is its own task in the next frame: measured separately, stamped when the marks are in place.
@@ -358,8 +361,8 @@ export class PageChecker {
   }
 
   /** Maps the report's diagnostics back to each field (drawing them is `draw`'s job). */
-  private apply(result: LintResult, texts: string[]): void {
-    const perField = splitByField(result.diagnostics, texts, FIELD_SEPARATOR.length);
+  private apply(result: LintResult, texts: string[], bases: number[]): void {
+    const perField = splitByField(result.diagnostics, texts, bases);
     this.sessions.forEach((s, i) => {
       const dismissed = new Set(this.dismissed[s.key] ?? []);
       s.findings = perField[i]
@@ -560,16 +563,37 @@ export function shiftFindings<T extends { start: number; end: number }>(findings
   return out;
 }
 
-/** Splits diagnostics on a report made of `texts` joined by a separator into per-field findings. */
-export function splitByField(diagnostics: Diagnostic[], texts: string[], separatorLength: number): { start: number; end: number; diagnostic: Diagnostic }[][] {
+/**
+ * The page's report: each field's text, preceded by its label as a markdown heading when the page has
+ * several fields (a form's field labels are its report's section headings). `bases[i]` is where field
+ * i's own text starts.
+ */
+export function joinFields(texts: string[], labels: string[]): { text: string; bases: number[] } {
+  const parts: string[] = [];
+  const bases: number[] = [];
+  let pos = 0;
+  texts.forEach((t, i) => {
+    if (i > 0) {
+      parts.push(FIELD_SEPARATOR);
+      pos += FIELD_SEPARATOR.length;
+    }
+    const label = labels[i]?.replace(/[\r\n#]+/g, ' ').trim();
+    if (label) {
+      const heading = `## ${label}${FIELD_SEPARATOR}`;
+      parts.push(heading);
+      pos += heading.length;
+    }
+    bases.push(pos);
+    parts.push(t);
+    pos += t.length;
+  });
+  return { text: parts.join(''), bases };
+}
+
+/** Splits a report's diagnostics into per-field findings; offsets in a heading or separator clamp into the nearest field before. */
+export function splitByField(diagnostics: Diagnostic[], texts: string[], bases: number[]): { start: number; end: number; diagnostic: Diagnostic }[][] {
   const out = texts.map(() => [] as { start: number; end: number; diagnostic: Diagnostic }[]);
   if (!texts.length) return out;
-  const bases: number[] = [];
-  let base = 0;
-  for (const t of texts) {
-    bases.push(base);
-    base += t.length + separatorLength;
-  }
   for (const d of diagnostics) {
     const s = d.start.offset;
     let i = bases.length - 1;

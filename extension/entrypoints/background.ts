@@ -24,8 +24,9 @@ export default defineBackground(() => {
     await syncRegistration(await grantedPatterns(settings.enabledSites)).catch((e) => console.warn('[curio] registration', e));
   }
 
+  // On every start of the background, not only on install/startup: a policy or permission may have changed while it slept.
+  void resync();
   browser.runtime.onInstalled.addListener(() => void resync());
-  browser.runtime.onStartup.addListener(() => void resync());
   settingsItem.watch(() => void resync());
   browser.storage.onChanged.addListener((_c, area) => area === 'managed' && void resync());
   browser.permissions.onRemoved?.addListener(() => void resync());

@@ -37,8 +37,12 @@ export async function syncRegistration(patterns: string[]): Promise<void> {
     matches: patterns,
     allFrames: true,
     runAt: 'document_idle' as const,
-    persistAcrossSessions: true,
+    // Firefox re-registers on every start (the background calls syncRegistration then) and has not always
+    // accepted this key.
+    ...(import.meta.env.FIREFOX ? {} : { persistAcrossSessions: true }),
   };
+  const same = existing[0]?.matches?.slice().sort().join() === patterns.slice().sort().join();
+  if (same) return;
   if (existing.length) await scripting.updateContentScripts([script]);
   else await scripting.registerContentScripts([script]);
 }

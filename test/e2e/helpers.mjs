@@ -162,6 +162,8 @@ export async function overlayInfo(page, hp) {
       count: all.length,
       version: Number(o.getAttribute('data-curio-version')),
       lintMs: Number(o.getAttribute('data-curio-lint-ms')),
+      workerMs: Number(o.getAttribute('data-curio-worker-ms')),
+      renderMs: Number(o.getAttribute('data-curio-render-ms')),
       openShadow: !!o.shadowRoot,
       insideEditable: !!o.closest('[contenteditable], textarea'),
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shiftFindings, splitByField, isEligible } from '../../extension/checker/page-checker';
+import { joinFields, shiftFindings, splitByField, isEligible } from '../../extension/checker/page-checker';
 import { describeField } from '../../extension/checker/describe';
 import { pageSources, sourceForLabel } from '../../extension/utils/page-context';
 import type { Diagnostic } from '../../core/types';
@@ -11,11 +11,24 @@ function diag(start: number, end: number, ruleId = 'fake-rule'): Diagnostic {
 describe('one report over several fields', () => {
   it('maps diagnostics back to each field by subtracting where its text starts', () => {
     const texts = ['first field', 'second', 'third one'];
+    const { text, bases } = joinFields(texts, []);
     // "first field" + "\n\n" → second starts at 13, third at 21.
-    const out = splitByField([diag(0, 5), diag(13, 19), diag(21, 26), diag(30, 99)], texts, 2);
+    expect(bases).toEqual([0, 13, 21]);
+    expect(text.slice(13, 19)).toBe('second');
+    const out = splitByField([diag(0, 5), diag(13, 19), diag(21, 26), diag(30, 99)], texts, bases);
     expect(out[0].map((f) => [f.start, f.end])).toEqual([[0, 5]]);
     expect(out[1].map((f) => [f.start, f.end])).toEqual([[0, 6]]);
     expect(out[2].map((f) => [f.start, f.end])).toEqual([[0, 5], [9, 9]]);
+  });
+
+  it('heads each field with its label so the page reads as a report with sections', () => {
+    const texts = ['I read the CPS summary.', 'He drinks.'];
+    const { text, bases } = joinFields(texts, ['Sources of information', 'Offence\nanalysis']);
+    expect(text).toBe('## Sources of information\n\nI read the CPS summary.\n\n## Offence analysis\n\nHe drinks.');
+    expect(texts.map((t, i) => text.slice(bases[i], bases[i] + t.length))).toEqual(texts);
+    // A finding on a heading belongs to the field before it, clamped to its end.
+    const out = splitByField([diag(bases[1] - 5, bases[1] - 3)], texts, bases);
+    expect(out[0][0]).toMatchObject({ start: texts[0].length, end: texts[0].length });
   });
 });
 
