@@ -36,8 +36,10 @@ interface Anchor {
 }
 
 function termSource(term: string): { src: string; anchor: Anchor } {
-  if (term.length > 2 && term.startsWith('/') && term.endsWith('/'))
-    return { src: `(?:${term.slice(1, -1).replace(/(^|[^\\])\((?!\?)/g, '$1(?:')})`, anchor: { mode: 'any', run: '' } }; // keep group numbering ours
+  if (term.length > 2 && term.startsWith('/') && term.endsWith('/')) {
+    const inner = term.slice(1, -1);
+    return { src: `(?:${inner.replace(/(^|[^\\])\((?!\?)/g, '$1(?:')})`, anchor: regexAnchor(inner) }; // keep group numbering ours
+  }
   const words = term.trim().split(/\s+/);
   const body = words
     .map((word) => {
@@ -56,6 +58,29 @@ function termSource(term: string): { src: string; anchor: Anchor } {
   // is exactly the run. Otherwise (a `*`, or a single word with no closing boundary) it only starts with it.
   const exact = run.length < core.length || (!star && (words.length > 1 || end !== ''));
   return { src: `${start}${body}${end}`, anchor: { mode: run && start ? (exact ? 'exact' : 'prefix') : 'any', run } };
+}
+
+/**
+ * A raw expression that starts `\\b` and a literal word prefix ("/\\bkick(?:ed)? out/") can only match where
+ * the text's word starts with that prefix (a character followed by a quantifier is not part of it). A
+ * top-level `|` would let another branch match anywhere, so such expressions stay unindexed.
+ */
+function regexAnchor(inner: string): Anchor {
+  const none: Anchor = { mode: 'any', run: '' };
+  if (!inner.startsWith('\\b')) return none;
+  let depth = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const ch = inner[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') {
+      for (i++; i < inner.length && inner[i] !== ']'; i++) if (inner[i] === '\\') i++;
+    } else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) return none;
+  }
+  let run = /^\w*/.exec(inner.slice(2))![0];
+  if (/^[?*{]/.test(inner.slice(2 + run.length))) run = run.slice(0, -1);
+  return run ? { mode: 'prefix', run } : none;
 }
 
 let counter = 0;
@@ -85,14 +110,38 @@ interface Words {
   l3: string[];
   l2: string[];
   l1: string[];
+  /** For each case-insensitive lexicon (by id) compiled before these words were read: the words that may begin one of its terms. */
+  cand: Map<number, number[]>;
+  version: number;
+}
+
+/**
+ * Every case-insensitive lexicon's first words, in one index: a text's words are looked up once for all
+ * lexicons instead of once per lexicon (there are dozens, and most words begin no term in any of them).
+ */
+const GLOBAL = { exact: new Map<string, number[]>(), p3: new Map<string, number[]>(), p2: new Map<string, number[]>(), p1: new Map<string, number[]>() };
+let lexiconIds = 0;
+function register(map: Map<string, number[]>, key: string, id: number) {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  if (list[list.length - 1] !== id) list.push(id);
 }
 
 const WORDS_LIMIT = 4096;
+const NONE: number[] = [];
 const wordsCache = new Map<string, Words>();
 function wordsOf(text: string): Words {
   let w = wordsCache.get(text);
   if (w) return w;
-  w = { start: [], end: [], word: [], lower: [], l3: [], l2: [], l1: [] };
+  w = { start: [], end: [], word: [], lower: [], l3: [], l2: [], l1: [], cand: new Map(), version: lexiconIds };
+  const note = (ids: number[] | undefined, j: number) => {
+    if (!ids) return;
+    for (const id of ids) {
+      let list = w!.cand.get(id);
+      if (!list) w!.cand.set(id, (list = []));
+      if (list[list.length - 1] !== j) list.push(j);
+    }
+  };
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -111,10 +160,20 @@ function wordsOf(text: string): Words {
     w.l3.push(lower.length > 3 ? lower.slice(0, 3) : lower);
     w.l2.push(lower.length > 2 ? lower.slice(0, 2) : lower);
     w.l1.push(lower[0]);
+    const j = w.start.length - 1;
+    note(GLOBAL.exact.get(lower), j);
+    note(GLOBAL.p3.get(w.l3[j]), j);
+    note(GLOBAL.p2.get(w.l2[j]), j);
+    note(GLOBAL.p1.get(w.l1[j]), j);
   }
   if (wordsCache.size >= WORDS_LIMIT) wordsCache.clear();
   wordsCache.set(text, w);
   return w;
+}
+
+/** For benchmarks and tests that want a cold start (called by clearDocumentCache). */
+export function clearLexiconCache(): void {
+  wordsCache.clear();
 }
 
 /**
@@ -159,11 +218,18 @@ export function compileLexicon(name: string, groups: Record<string, readonly str
       if (!list) map.set(key, (list = []));
       list.push(e);
     };
+    const id = lexiconIds++;
     for (const e of word) {
       const run = cs ? e.anchor.run : e.anchor.run.toLowerCase();
-      if (e.anchor.mode === 'exact') add(exact, run, e);
-      else if (e.anchor.mode === 'prefix') add(run.length >= 3 ? p3 : run.length === 2 ? p2 : p1, run.length >= 3 ? run.slice(0, 3) : run, e);
-      else slow.push(e);
+      if (e.anchor.mode === 'exact') {
+        add(exact, run, e);
+        if (!cs) register(GLOBAL.exact, run, id);
+      } else if (e.anchor.mode === 'prefix') {
+        const [map, global] = run.length >= 3 ? [p3, GLOBAL.p3] : run.length === 2 ? [p2, GLOBAL.p2] : [p1, GLOBAL.p1];
+        const key = run.length >= 3 ? run.slice(0, 3) : run;
+        add(map, key, e);
+        if (!cs) register(global, key, id);
+      } else slow.push(e);
     }
     // Word-branch terms we cannot index share one hoisted `\b` (V8 then rejects most positions once).
     const slowWord = slow.map((e) => `(${hoist(e.src)})`).join('|');
@@ -176,6 +242,7 @@ export function compileLexicon(name: string, groups: Record<string, readonly str
     if (word.length) testParts.push(`\\b(?:${word.map((e) => hoist(e.src)).join('|')})`);
     if (rest.length) testParts.push(rest.map((e) => e.src).join('|'));
     return {
+      id,
       cs,
       flags,
       exact,
@@ -202,62 +269,82 @@ export function compileLexicon(name: string, groups: Record<string, readonly str
     return m ? m[0].length : -1;
   };
 
-  /** Best indexed term starting at word `i`: [rank, length], or undefined. */
-  const indexedAt = (c: Compiled, text: string, w: Words, i: number): [Entry, number] | undefined => {
-    const at = w.start[i];
-    let best: Entry | undefined;
-    let len = 0;
-    const tryList = (list: Entry[] | undefined) => {
-      if (!list) return;
-      for (const e of list) {
-        if (best && e.rank >= best.rank) return;
-        const l = matchAt(c, e, text, at, w, i);
-        if (l >= 0) {
-          best = e;
-          len = l;
-          return;
-        }
+  // No closures are created per word or per call: the hot loops below run for every word of every block.
+  let bestEntry: Entry | undefined;
+  let bestLen = 0;
+  /** Tries a candidate list in priority order, keeping the best match in bestEntry/bestLen. */
+  const tryList = (c: Compiled, list: Entry[] | undefined, text: string, w: Words, i: number) => {
+    if (!list) return;
+    for (const e of list) {
+      if (bestEntry && e.rank >= bestEntry.rank) return;
+      const l = matchAt(c, e, text, w.start[i], w, i);
+      if (l >= 0) {
+        bestEntry = e;
+        bestLen = l;
+        return;
       }
-    };
-    tryList(c.exact.get(c.cs ? w.word[i] : w.lower[i]));
-    if (c.p3) tryList(c.p3.get(c.cs ? w.word[i].slice(0, 3) : w.l3[i]));
-    if (c.p2) tryList(c.p2.get(c.cs ? w.word[i].slice(0, 2) : w.l2[i]));
-    if (c.p1) tryList(c.p1.get(c.cs ? w.word[i][0] : w.l1[i]));
-    return best ? [best, len] : undefined;
+    }
+  };
+
+  /** The first slow-path match from `pos`, or null. */
+  const nextSlow = (c: Compiled, text: string, pos: number): { at: number; len: number; e: Entry } | null => {
+    const re = c.slowRe;
+    if (!re) return null;
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (!m) return null;
+    let k = 1;
+    while (k < m.length && m[k] === undefined) k++;
+    return { at: m.index, len: m[0].length, e: c.slowList[k - 1] };
   };
 
   const run = (text: string, out: TermMatch[], c: Compiled | null) => {
     if (!c) return;
-    const w = wordsOf(text);
+    let w = wordsOf(text);
+    if (!c.cs && c.id >= w.version) {
+      // Read before this lexicon was compiled (organisation terms): index the words again.
+      wordsCache.delete(text);
+      w = wordsOf(text);
+    }
     const n = w.start.length;
     let pos = 0;
-    let i = 0; // next word to look at
-    let slow: { at: number; len: number; e: Entry } | null | undefined; // undefined: not searched from pos
-    const nextSlow = () => {
-      if (!c.slowRe) return null;
-      const re = c.slowRe;
-      re.lastIndex = pos;
-      const m = re.exec(text);
-      if (!m) return null;
-      let k = 1;
-      while (k < m.length && m[k] === undefined) k++;
-      return { at: m.index, len: m[0].length, e: c.slowList[k - 1] };
-    };
+    let i = 0; // first (candidate) word at or after pos
+    let slow: { at: number; len: number; e: Entry } | null | undefined; // undefined: not yet searched from pos
     for (;;) {
-      if (slow === undefined || (slow && slow.at < pos)) slow = nextSlow();
-      // The first indexed match at or after pos, and before (or at) the next slow match.
+      if (slow === undefined || (slow && slow.at < pos)) slow = nextSlow(c, text, pos);
+      // The first indexed match at or after pos, up to the next slow-path match.
       let hit: { at: number; len: number; e: Entry } | null = null;
-      while (i < n && w.start[i] < pos) i++;
-      for (let j = i; j < n; j++) {
+      // Words that may begin a term: from the shared index (case-insensitive lexicons), else every word.
+      const list = c.cs ? undefined : (w.cand.get(c.id) ?? NONE);
+      if (list) {
+        while (i < list.length && w.start[list[i]] < pos) i++;
+      } else {
+        while (i < n && w.start[i] < pos) i++;
+      }
+      const count = list ? list.length : n;
+      for (let q = i; q < count; q++) {
+        const j = list ? list[q] : q;
         const at = w.start[j];
         if (slow && at > slow.at) break;
-        // A word start must also be a boundary in the text (the word before is not glued on).
-        const found = indexedAt(c, text, w, j);
-        if (found) {
-          hit = { at, len: found[1], e: found[0] };
+        bestEntry = undefined;
+        if (c.cs) {
+          const word = w.word[j];
+          tryList(c, c.exact.get(word), text, w, j);
+          if (c.p3) tryList(c, c.p3.get(word.slice(0, 3)), text, w, j);
+          if (c.p2) tryList(c, c.p2.get(word.slice(0, 2)), text, w, j);
+          if (c.p1) tryList(c, c.p1.get(word[0]), text, w, j);
+        } else {
+          tryList(c, c.exact.get(w.lower[j]), text, w, j);
+          if (c.p3) tryList(c, c.p3.get(w.l3[j]), text, w, j);
+          if (c.p2) tryList(c, c.p2.get(w.l2[j]), text, w, j);
+          if (c.p1) tryList(c, c.p1.get(w.l1[j]), text, w, j);
+        }
+        if (bestEntry) {
+          hit = { at, len: bestLen, e: bestEntry };
           break;
         }
       }
+      // At the same place, priority decides; an indexed term always outranks one outside the word branch.
       if (hit && slow && slow.at === hit.at && slow.e.rank < hit.e.rank) hit = slow;
       else if (!hit) hit = slow ?? null;
       if (!hit) return;

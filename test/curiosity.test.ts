@@ -229,3 +229,118 @@ describe('optimistic claims', () => {
     expect(curiosity(text).length).toBe(1);
   });
 });
+
+// Exploration must be about the event: its own sentence, or a later sentence of the same paragraph or entry
+// that refers back to it (trigger words, the same person, "This..." straight after it, the type's subject
+// words) or carries a check specific to that kind of event.
+describe('exploration is tied to the event', () => {
+  it('an unrelated confirmation nearby does not explore a disclosure of distress', () => {
+    const text = 'He told me he has been feeling hopeless since Christmas. He drinks two cans most evenings. His brother confirmed that this is his usual pattern.';
+    expect(curiosity(text).map((d) => d.data?.event)).toEqual(['mental-health-decline']);
+  });
+
+  it('in a contact log, a check on something else in the same entry does not explore a new partner', () => {
+    const log = [
+      'Contact log — TEST, Person',
+      '',
+      '12/05/2025 — Office visit — Attended. Says he has a new girlfriend. Discussed his unpaid work hours; the UPW supervisor confirmed he completed six hours on Saturday. Next appt 19/05.',
+    ].join('\n');
+    expect(curiosity(log, {}).map((d) => d.data?.event)).toEqual(['new-relationship']);
+  });
+
+  it('a check specific to the event type explores it without naming it again', () => {
+    const text = 'She has started seeing someone from her college course. She enjoys the course. I have requested a police domestic abuse check.';
+    expect(curiosity(text)).toEqual([]);
+  });
+
+  it('evidence for an absence explores the missed appointment', () => {
+    const log = [
+      'Contact log — TEST, Person',
+      '',
+      '03/05/2025 — Office visit — Failed to attend. Seen later that day in good spirits. He brought a fit note covering the morning.',
+    ].join('\n');
+    expect(curiosity(log, {})).toEqual([]);
+  });
+
+  it('a source speaking about the same subject explores the event', () => {
+    const text = 'He lost his job at the depot in April. His former supervisor told me the contract was not renewed because the site closed.';
+    expect(curiosity(text)).toEqual([]);
+  });
+
+  it('"This" straight after the event points back to it', () => {
+    const text = 'He was cautioned for a public order offence in May. This was discussed with the SPO and the risk assessment was reviewed.';
+    expect(curiosity(text)).toEqual([]);
+  });
+
+  it("the person's own words in quotes are not follow-up", () => {
+    const text = 'He has not been sleeping and said "I think everyone would be better off without me".';
+    expect(curiosity(text).map((d) => d.data?.event)).toEqual(['mental-health-decline']);
+  });
+
+  it("the person's own confirmation is not a type-specific check", () => {
+    const text = 'He is staying at a friend\'s flat across town. He confirmed the address is near his work.';
+    expect(curiosity(text).length).toBe(1);
+  });
+});
+
+describe('someone joining the household', () => {
+  it('is an event, and an unrelated confirmation in the next sentence does not explore it', () => {
+    const text = 'Her nephew, who is 19, has moved into the spare room. Her GP confirmed that her diabetes is well controlled.';
+    expect(curiosity(text).map((d) => d.data?.event)).toEqual(['household-change']);
+  });
+
+  it('is explored by checks on the new household member', () => {
+    const text = 'His cousin moved into the spare room in March. I have requested police and children\'s services checks on him and made a home visit.';
+    expect(curiosity(text)).toEqual([]);
+  });
+
+  it('is not the person themselves moving in with someone', () => {
+    expect(events('His son moved in with his girlfriend in Leeds.').some((e) => e.type === 'household-change')).toBe(false);
+  });
+});
+
+describe('a repeated trigger word is the same event only when nobody new is involved', () => {
+  it('two people moving are two events', () => {
+    const text = 'Ms Grey moved into the flat upstairs last year. His girlfriend moved into a bedsit in Leeds in May.';
+    expect(events(text).filter((e) => e.type === 'address-change').length).toBe(2);
+  });
+  it('the same pregnancy told twice is one event', () => {
+    const text = 'She is 12 weeks pregnant. Since finding out she was pregnant she has stopped drinking.';
+    expect(events(text).filter((e) => e.type === 'children-pregnancy').length).toBe(1);
+  });
+});
+
+describe('optimistic claims against the history', () => {
+  it('call-outs on record outweigh a clean PNC', () => {
+    const text = 'The PNC shows no previous convictions. The police DA check records four call-outs to the address in the last year. He says the assault was out of character.';
+    const found = curiosity(text);
+    expect(found.length).toBe(1);
+    expect(found[0].data?.contradicted).toBe(true);
+  });
+
+  it('a protective order against the person contradicts the claim', () => {
+    const text = 'A restraining order was made against him in 2021 to protect a former partner. His mother describes the offence as completely out of character.';
+    const found = curiosity(text);
+    expect(found.length).toBe(1);
+    expect(found[0].message).toContain('restraining order');
+  });
+
+  it("the author's own opinion is not evidence for the claim", () => {
+    expect(curiosity('Having thought about it, I consider the offence a one-off.').length).toBe(1);
+  });
+
+  it('history set against the claim afterwards is the author being curious', () => {
+    const text = 'He describes the offence as a one-off. However, the police log shows two previous call-outs to the same address for arguments.';
+    expect(curiosity(text)).toEqual([]);
+  });
+
+  it('history conceded before the claim does not excuse accepting it', () => {
+    const text = 'Although she has two previous convictions for assault, I consider this offence out of character.';
+    expect(curiosity(text).map((d) => d.ruleId)).toEqual(['curiosity-optimism-unsupported']);
+  });
+
+  it("someone else's record does not contradict the claim", () => {
+    const text = 'Her ex-partner has several previous convictions for violence. The PNC shows no previous convictions for her, and her employer confirmed she has never had a disciplinary. The offence appears out of character.';
+    expect(curiosity(text)).toEqual([]);
+  });
+});

@@ -188,3 +188,18 @@ describe('cues for support and dependants', () => {
     expect(unconsidered(psr('He is the main carer for his father, who depends on him for meals and medication.'))).not.toContain('caring');
   });
 });
+
+describe('a characteristic the report keeps returning to', () => {
+  const rich = 'Mr Person has dyslexia, which means written work will need to be read through with him. He uses a wheelchair, so unpaid work would be unsuitable.';
+  it('is not reported when other characteristics are analysed and it comes up in more than one sentence', () => {
+    const text = psr(`${rich}\n\nHe is a practising Buddhist. He goes to meditation evenings at the Buddhist centre on Fridays.`);
+    expect(unconsidered(text)).not.toContain('faith');
+    expect(facts(text).analysis.categories.diversity.status).toBe('covered');
+  });
+  it('is still reported when it is a single bare mention', () => {
+    expect(unconsidered(psr(`${rich}\n\nHe is a practising Buddhist.`))).toContain('faith');
+  });
+  it('is still reported when nothing else is analysed', () => {
+    expect(unconsidered(psr('He is a practising Buddhist. He goes to meditation evenings at the Buddhist centre on Fridays.'))).toContain('faith');
+  });
+});

@@ -87,6 +87,8 @@ const CUE_LINK = 'cue:link';
 const NOISE = 'cue:noise';
 /** How many following sentences of the same paragraph may carry the consideration of a mention. */
 const FOLLOW_WINDOW = 3;
+/** Characteristics a report must analyse before repeated mention of another counts as engaging with it. */
+const ENGAGED_MIN_ANALYSED = 2;
 
 const LEXICON = compileLexicon('diversity', {
   ...(lexicon.groups as Record<string, string[]>),
@@ -248,6 +250,10 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
   const mentions: DiversityMention[] = [];
   const considered = new Set<CharacteristicId>();
   const evidence: Span[] = [];
+  /** Characteristics the body of the report (not the sources list) says something about. */
+  const analysedInBody = new Set<CharacteristicId>();
+  /** Per characteristic, the body sentences that mention it (statements and back-references alike). */
+  const bodySentences = new Map<CharacteristicId, Set<number>>();
   let age = ageFromDob(doc);
   let ageMention: Span | undefined;
 
@@ -303,8 +309,14 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
       // The proposal draws on whatever it names (but not on a passing word, and "UPW 80" is not about age).
       if (ok || (inProposal && !m.numeric && !m.ref)) m.considered = true;
       if (!m.considered && strongCueFollows(doc, sentence, bySentence, m.id, m.numeric === true)) m.considered = true;
-      if (m.considered) considered.add(m.id);
+      if (m.considered) {
+        considered.add(m.id);
+        analysedInBody.add(m.id);
+      }
       mentions.push(m);
+      let list = bodySentences.get(m.id);
+      if (!list) bodySentences.set(m.id, (list = new Set()));
+      list.add(si);
     }
     if (local.some((m) => m.considered)) evidence.push({ start: sentence.start, end: sentence.end });
   }
@@ -317,8 +329,18 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
     unconsidered.push({ id: 'age', start: at.start, end: at.end, text: doc.text.slice(at.start, at.end) });
     seen.add('age');
   }
+  // A report that analyses several characteristics and keeps coming back to this one (in more than one
+  // sentence) is engaging with it, even when the words that link it to the case are ones our cues miss;
+  // a reviewer would not call its diversity section a gap. A single bare mention is still reported.
+  const engagedIds: CharacteristicId[] = [];
+  const engaged = (id: CharacteristicId) => analysedInBody.size >= ENGAGED_MIN_ANALYSED && (bodySentences.get(id)?.size ?? 0) >= 2;
   for (const m of mentions) {
     if (!m.flaggable || considered.has(m.id) || seen.has(m.id)) continue;
+    if (engaged(m.id)) {
+      seen.add(m.id);
+      engagedIds.push(m.id);
+      continue;
+    }
     seen.add(m.id);
     unconsidered.push({ id: m.id, start: m.start, end: m.end, text: doc.text.slice(m.start, m.end) });
   }
@@ -335,6 +357,7 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
     coverage.status = 'missing';
     coverage.reasons.push('No personal characteristics are discussed.');
   }
+  for (const id of engagedIds) coverage.reasons.push(`${CHARACTERISTIC_LABELS[id]} is returned to in several places, in a report that analyses other characteristics.`);
   coverage.evidence = evidence.length ? evidence : unconsidered.map((u) => ({ start: u.start, end: u.end }));
   facts.set(analysis, { applies: true, mentions, considered, unconsidered, age, evidence });
 }

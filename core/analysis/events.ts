@@ -107,6 +107,8 @@ export function curiosityFacts(analysis: Analysis): CuriosityFacts {
 const INDEX_OFFENCE_TYPES = new Set(['arrest-police', 'police-callout', 'injury', 'behaviour-complaint', 'relapse', 'released-known-person']);
 /** Events that recur as separate incidents: an earlier one being explored says nothing about the next. */
 const INCIDENT_TYPES = new Set(['non-compliance', 'relapse', 'arrest-police', 'police-callout', 'behaviour-complaint', 'injury', 'device-social-media']);
+/** Changes that run as one story over several contacts: a later mention soon after an explored one continues it. */
+const STORY_TYPES = new Set(['bereavement', 'children-pregnancy', 'eviction-housing-loss', 'medication-stopped', 'job-loss', 'new-job', 'travel']);
 const SOURCES_LABEL = /^(?:basis|sources?|information|info used)\b/i;
 /** Four-digit years, found through `doc.hits` so the scan is cached per block. */
 const yearLexicon = compileLexicon('curiosity-years', { year: ['/\\b(?:19|20)\\d{2}\\b/'] });
@@ -149,19 +151,21 @@ export function analyseEvents(doc: Doc, analysis: Analysis, options: LintOptions
   const candidates = ctx.candidates();
   const events: CuriosityFacts['events'] = [];
   // In a contact log, a later mention in the same words of an event already explored is a follow-up, not a new event.
-  // A change of circumstances (not a repeatable incident) explored within the last few entries is the same
-  // story continuing ("grandmother died" ... "funeral is on Friday").
+  // A change of circumstances that runs as one story (a death, a pregnancy, a lost tenancy) explored within the
+  // last few entries is the same story continuing ("grandmother died" ... "funeral is on Friday"); a new
+  // address, partner or disclosure of distress a few entries on is a new event and is judged on its own.
   const exploredWords = new Map<string, Set<string>>();
   const exploredEntry = new Map<string, number>();
   for (const c of candidates) {
-    const words = contentWords(doc.text.slice(c.hit.start, c.hit.end));
+    const words = contentWords(doc.text.slice(c.hit.start, c.hit.end)).filter((w) => !GENERIC_TRIGGER_WORDS.has(w));
     const known = exploredWords.get(c.type.id);
     const entry = doc.blocks[c.sentence.block].entry;
     const lastEntry = exploredEntry.get(c.type.id);
     const continuing =
       doc.kind === 'case-notes' &&
       !INCIDENT_TYPES.has(c.type.id) &&
-      ((!!known && words.some((w) => known.has(w))) || (lastEntry !== undefined && entry !== undefined && entry - lastEntry <= LATER_ENTRIES));
+      ((!!known && words.some((w) => known.has(w))) ||
+        (STORY_TYPES.has(c.type.id) && lastEntry !== undefined && entry !== undefined && entry - lastEntry <= LATER_ENTRIES));
     const explored = continuing || ctx.explored(c);
     if (explored) {
       if (known) for (const w of words) known.add(w);
@@ -304,12 +308,21 @@ class Context {
     return this.surnameMemo;
   }
 
+  /** People a sentence names (other than the person on probation) and relatives or roles it mentions. */
+  actors(sentence: Sentence): Set<string> {
+    const f = sentenceFacts(sentence.text);
+    const surname = this.surname()?.toLowerCase();
+    const out = new Set(f.kin);
+    for (const n of f.names) if (n !== surname) out.add(n);
+    return out;
+  }
+
   /** One candidate per (sentence, type): the hits that survive the structural and linguistic filters. */
   candidates(): Candidate[] {
     const { doc } = this;
     const out: Candidate[] = [];
     const seen = new Set<string>();
-    const reported = new Map<string, Set<string>>();
+    const reported = new Map<string, { words: Set<string>; actors: Set<string> }[]>();
     const lastOfType = new Map<string, Candidate>();
     for (const hit of doc.hits(eventLexicon)) {
       const type = TYPE_BY_ID.get(hit.group);
@@ -325,21 +338,24 @@ class Context {
       if (isReport && type.reportsExclude && type.reportsExclude.test(sentence.text)) continue;
       // In a report, a later mention of the same kind of event in the same words is the same event again
       // ("19 weeks pregnant" ... "since finding out she was pregnant").
+      // Only when nobody new is involved: "Ms A moved into the house next door" and "his grandson moved into
+      // the spare room" share a verb but are two events.
       const words = contentWords(doc.text.slice(hit.start, hit.end));
+      const actors = this.actors(sentence);
       const earlier = reported.get(type.id);
-      if (isReport && earlier && words.some((w) => earlier.has(w))) continue;
+      if (isReport && earlier?.some((e) => words.some((w) => e.words.has(w)) && sameActors(e.actors, actors))) continue;
       if (isNonEvent(sentence.text, hit.start - sentence.start, hit.end - sentence.start)) continue;
       if (this.historical(sentence)) continue;
       if (type.id === 'released-known-person' && this.selfRelease(sentence, hit)) continue;
       // The same kind of event in the next sentence of the same paragraph is the same event told in two parts.
       const prev = lastOfType.get(type.id);
-      if (prev && prev.sentence.block === sentence.block && sentence.index - prev.sentence.index === 1) {
+      if (prev && prev.sentence.block === sentence.block && sentence.index - prev.sentence.index === 1 && sameActors(this.actors(prev.sentence), actors)) {
         prev.end = sentence.end;
         continue;
       }
       seen.add(key);
-      if (earlier) for (const w of words) earlier.add(w);
-      else reported.set(type.id, new Set(words));
+      if (earlier) earlier.push({ words: new Set(words), actors });
+      else reported.set(type.id, [{ words: new Set(words), actors }]);
       const candidate = { type, hit, sentence, end: sentence.end };
       lastOfType.set(type.id, candidate);
       out.push(candidate);
@@ -369,7 +385,10 @@ class Context {
       set = new Set();
       for (const h of this.doc.hitsInBlock(type.explores, s.block)) {
         const hs = this.doc.sentences[h.sentence];
-        if (hs && !inQuote(hs.text, h.start - hs.start)) set.add(h.sentence);
+        if (!hs || inQuote(hs.text, h.start - hs.start)) continue;
+        // "He confirmed the address" is the person's own word, not a check.
+        if (PERSON_SUBJECT.test(hs.text.slice(Math.max(0, h.start - hs.start - 24), h.start - hs.start))) continue;
+        set.add(h.sentence);
       }
       this.typeCueBlocks.set(key, set);
     }
@@ -410,11 +429,20 @@ class Context {
     return this.rawSentences;
   }
 
-  /** Index of the last sentence the candidate's report covers (an event told in two sentences covers both). */
+  /**
+   * Index of the last sentence the candidate's report covers: an event told in two sentences covers both,
+   * and a clause after a semicolon or colon ("...known to police; I have made a referral") is still its sentence.
+   */
   private lastSentence(c: Candidate): number {
     let i = c.sentence.index;
     const { sentences } = this.doc;
-    while (i + 1 < sentences.length && sentences[i + 1].start < c.end) i++;
+    while (
+      i + 1 < sentences.length &&
+      sentences[i + 1].block === c.sentence.block &&
+      (sentences[i + 1].start < c.end || /[;:]\s*$/.test(sentences[i].text)) &&
+      i - c.sentence.index < 3
+    )
+      i++;
     return i;
   }
 
@@ -534,7 +562,13 @@ class Context {
     return false;
   }
 
-  /** Optimistic claims and whether the document's history supports or contradicts them. */
+  /**
+   * Optimistic claims and whether the document's history supports or contradicts them. A claim is
+   * examined when the record supports it ("no previous convictions", "nothing recorded") or a source
+   * confirms it in the same or the next sentence; the author's own opinion ("I consider...") is not
+   * evidence. History that contradicts it (similar incidents, call-outs, orders, witnesses to earlier
+   * occasions) outweighs support, unless the text itself sets that history against the claim.
+   */
   optimism(): OptimismClaim[] {
     const { doc } = this;
     const claims = doc.hits(claimLexicon);
@@ -542,11 +576,28 @@ class Context {
     const history = doc.hits(historyLexicon).filter((h) => {
       if (this.skipBlockForHistory(doc.blocks[h.block])) return false;
       const s = doc.sentences[h.sentence];
-      return !s || !isNonEvent(s.text, h.start - s.start, h.end - s.start);
+      if (!s) return true;
+      if (isNonEvent(s.text, h.start - s.start, h.end - s.start)) return false;
+      // Someone else's record ("her ex-partner has several previous convictions") says nothing about the claim.
+      // An order is taken out against the person, whoever the sentence starts with.
+      if (h.group !== 'contradicts' || /\border\b/i.test(doc.text.slice(h.start, h.end))) return true;
+      return !this.thirdPartySubject(s.text.slice(0, h.start - s.start));
     });
     const contradicting = history.find((h) => h.group === 'contradicts');
+    const contradictingHits = history.filter((h) => h.group === 'contradicts');
+    const contradictingSentences = new Set(contradictingHits.map((h) => h.sentence));
     const supported = history.some((h) => h.group === 'supports');
     const cues = this.cues();
+    const evidence = (i: number) => {
+      const g = cues.get(i);
+      return !!g && (g.has('verified') || g.has('contacted'));
+    };
+    // The text answers the claim with the history: "...out of character. The CPS papers, however, record an
+    // earlier order against him." History conceded before the claim ("Although he has three previous
+    // convictions, this appears out of character") is the claim accepted anyway, so it does not count.
+    const challengedNext = (i: number) => contradictingSentences.has(i) && CONTRAST.test(doc.sentences[i].text);
+    const challengedAfter = (claimEnd: number, i: number) =>
+      contradictingHits.some((h) => h.sentence === i && h.start > claimEnd && CONTRAST.test(doc.text.slice(claimEnd, h.start)));
     const out: OptimismClaim[] = [];
     // "this was not an isolated incident" is the author being curious, not optimistic; it also answers a
     // claim made in the same or the previous sentence ("He says it was a one-off, but it was not...").
@@ -563,10 +614,10 @@ class Context {
       const sentence = doc.sentences[hit.sentence];
       if (!sentence) continue;
       if (rejected.has(sentence.index) || rejected.has(sentence.index + 1)) continue;
-      let examined = supported;
-      for (let i = sentence.index; i < Math.min(doc.sentences.length, sentence.index + 3) && !examined; i++) {
-        if (doc.sentences[i].block === sentence.block && cues.has(i)) examined = true;
-      }
+      const next = doc.sentences[sentence.index + 1];
+      const nextInBlock = next && next.block === sentence.block ? next.index : -1;
+      if (challengedAfter(hit.end, sentence.index) || (nextInBlock >= 0 && challengedNext(nextInBlock))) continue;
+      const examined = supported || evidence(sentence.index) || (nextInBlock >= 0 && evidence(nextInBlock));
       out.push({
         start: hit.start,
         end: hit.end,
@@ -578,6 +629,15 @@ class Context {
       });
     }
     return out;
+  }
+
+  /** The clause before a history cue has someone else as its subject ("His brother has...", "Mr X has..."). */
+  private thirdPartySubject(before: string): boolean {
+    const clause = before.split(/[;:]/).pop() ?? '';
+    const m = THIRD_PARTY_SUBJECT.exec(clause);
+    if (!m) return false;
+    const surname = this.surname()?.toLowerCase();
+    return !m[1] || m[1].toLowerCase() !== surname;
   }
 
   /** History is read from anywhere, including a sources or basis line ("DA check: 3 call-outs"). */
@@ -602,7 +662,17 @@ const stemKey = (w: string) => (w.length > 5 ? w.slice(0, 5) : w);
 /** Relatives and roles: "his brother" in a later sentence is the brother the event named. */
 const KIN =
   /\b(?:mum|mother|dad|father|parents?|brother|sister|son|daughter|grandson|granddaughter|grandchild(?:ren)?|nan|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|cousin|nephew|niece|partner|ex-partner|girl ?friend|boy ?friend|wife|husband|fianc[ée]e?|step-?(?:son|daughter|father|mother|dad|mum)|friend|mate|neighbour|landlord|landlady|lodger|flatmate|housemate|employer|boss|manager|supervisor|keyworker|key worker|social worker|teacher|baby|child|children|kids?)s?\b/gi;
+/** Words by which the author sets history against a claim. */
+const CONTRAST = /\b(?:but|however|although|though|yet|despite|whereas|contradict\w*|inconsistent|at odds|does not fit|sits uneasily)\b/i;
+/**
+ * A clause whose subject is another person: "His ex-partner has...", "the co-defendant had...", "Mr Jones
+ * has..." (group 1 is the surname, checked against the person's own).
+ */
+const THIRD_PARTY_SUBJECT =
+  /^\s*(?:(?:[Hh]owever|[Bb]ut|[Aa]nd|[Aa]lthough)\W+)?(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he) (?:[a-z-]+ )?(?:partner|ex-partner|ex|brother|sister|father|dad|mother|mum|son|daughter|cousin|uncle|aunt|friend|co-defendant|co-accused|associate|girlfriend|boyfriend|husband|wife|stepfather|stepmother|neighbour|landlord)|(?:Mr|Mrs|Ms|Miss|Mx|Dr) ([A-Z][a-z]+))\b[^,]*$/;
 const SELF_TITLE = /^(?:Mr|Ms|Miss|Mx)\b/i;
+/** The person on probation as the subject just before a verb ("he confirmed", "PoP has said"). */
+const PERSON_SUBJECT = /\b(?:he|she|they|pop)(?: has| had| also| then| later)?\s*$/i;
 /** A sentence straight after the event that opens by pointing back at it. */
 const ANAPHOR_START =
   /^(?:this|that|it|these|those|both|which|the (?:above|same|latter)|explored|asked|checked|confirmed|verified|followed up|queried|challenged)\b/i;
@@ -636,6 +706,13 @@ function sentenceFacts(text: string): SentenceFacts {
     sentenceMemo.set(text, f);
   }
   return f;
+}
+
+/** Two mentions can be the same event unless each names people and they have nobody in common. */
+function sameActors(a: Set<string>, b: Set<string>): boolean {
+  if (!a.size || !b.size) return true;
+  for (const x of a) if (b.has(x)) return true;
+  return false;
 }
 
 /** A type's `about` words, split for matching against a sentence's word set without a regex. */
