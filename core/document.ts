@@ -397,7 +397,8 @@ export class Doc {
       const start = block.start + m.start;
       while (si < block.sentences.length - 1 && block.sentences[si].end <= start) si++;
       const sentence = block.sentences[si];
-      hits.push({ ...m, start, end: block.start + m.end, block: block.index, sentence: sentence ? sentence.index : -1 });
+      // An object literal of one fixed shape (a spread made dictionary-like objects every reader then paid for).
+      hits.push({ start, end: block.start + m.end, group: m.group, term: m.term, block: block.index, sentence: sentence ? sentence.index : -1 });
     }
     (facts.placed ??= new Map()).set(lexicon.key, { start: block.start, block: block.index, sentence0, hits });
     for (const h of hits) out.push(h);

@@ -272,6 +272,16 @@ describe('exploration is tied to the event', () => {
     expect(curiosity(text)).toEqual([]);
   });
 
+  it('a confirmation about something else on the same subject area does not explore a bereavement', () => {
+    const text = 'His father died last month. He has found it hard. He has a GP appointment next week about his back, which his sister confirmed.';
+    expect(curiosity(text).map((d) => d.data?.event)).toEqual(['bereavement']);
+  });
+
+  it('a reason checked with a third party explores lateness', () => {
+    const text = 'He was late for his last appointment. He said the bus broke down; the bus company confirmed a cancellation on that route.';
+    expect(curiosity(text)).toEqual([]);
+  });
+
   it("the person's own words in quotes are not follow-up", () => {
     const text = 'He has not been sleeping and said "I think everyone would be better off without me".';
     expect(curiosity(text).map((d) => d.data?.event)).toEqual(['mental-health-decline']);

@@ -224,3 +224,17 @@ describe('enquiry: a term that names the question asked', () => {
     expect(r.ids).toEqual([]);
   });
 });
+
+describe('"better off without" and "cannot go on" are read in context', () => {
+  const affirmed = (text: string) => mentalHealthFacts(run(text, { section: 'behaviour-lifestyle' }).analysis)!.affirmed.map((i) => i.group);
+  it('reads others being better off without the person as suicidal thinking', () => {
+    expect(affirmed('She told me her children would be better off if she was not around.')).toContain('suicide');
+  });
+  it('does not read leaving an abusive partner as suicidal thinking', () => {
+    expect(affirmed('She says she is better off without him now that the injunction is in place.')).toEqual([]);
+  });
+  it('reads "cannot go on like this" as hopelessness but not "cannot go on the course"', () => {
+    expect(affirmed('He said he cannot go on like this.')).toContain('weak-presentation');
+    expect(affirmed('He cannot go on the course until September.')).toEqual([]);
+  });
+});

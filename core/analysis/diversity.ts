@@ -1,8 +1,10 @@
 /**
  * Diversity: which personal characteristics a PSR mentions, and whether it says how each bears on the
- * offending, engagement, risk or the proposal. A mention is "considered" when its sentence (or one of the
- * next two sentences of the same paragraph, for a strong cue such as "is relevant") carries a relevance cue;
- * a bare demographic line carries none. Only PSRs are judged: case notes and single fields are not.
+ * offending, engagement, risk or the proposal. A mention is "considered" when its sentence, or one of the
+ * next few sentences of the same paragraph while it stays on that topic, carries a relevance cue; a bare
+ * demographic line carries none. In a report that analyses at least two characteristics, one it keeps
+ * returning to (two or more sentences) counts as engaged with rather than unconsidered. Only PSRs are
+ * judged: case notes and single fields are not.
  */
 import type { Doc, Hit, Sentence } from '../document.js';
 import type { Analysis, LintOptions, Span } from '../types.js';

@@ -477,7 +477,7 @@ class Context {
     for (const k of refs.keys) if (f.keys.has(k)) return true;
     for (const n of refs.names) if (f.names.has(n)) return true;
     for (const k of refs.kin) if (f.kin.has(k)) return true;
-    if (aboutMatches(c.type.about, f)) return true;
+    if (aboutTypes(f).has(c.type.id)) return true;
     return adjacent && (ANAPHOR_START.test(s.text) || ANAPHOR_OBJECT.test(s.text));
   }
 
@@ -687,6 +687,8 @@ interface SentenceFacts {
   words: Set<string>;
   /** Lower-cased text with hyphens as spaces, for `about` phrases. */
   norm: string;
+  /** Event types whose `about` words the sentence uses (filled on first use). */
+  about?: Set<string>;
 }
 /** Word stems, proper names and relatives of a sentence, cached by its text across lint runs. */
 const sentenceMemo = new Map<string, SentenceFacts>();
@@ -734,13 +736,33 @@ function aboutWords(terms: string[]): AboutWords {
   return out;
 }
 
-function aboutMatches(about: AboutWords, f: SentenceFacts): boolean {
+/** All types' `about` words in one index, so a sentence is matched against every type in one pass. */
+const ABOUT_EXACT = new Map<string, string[]>();
+const ABOUT_PREFIX = new Map<string, string[]>();
+const ABOUT_PHRASES: [string, string][] = [];
+for (const t of EVENT_TYPES) {
+  for (const w of t.about.words) ABOUT_EXACT.set(w, [...(ABOUT_EXACT.get(w) ?? []), t.id]);
+  for (const p of t.about.prefixes) ABOUT_PREFIX.set(p, [...(ABOUT_PREFIX.get(p) ?? []), t.id]);
+  for (const p of t.about.phrases) ABOUT_PHRASES.push([p, t.id]);
+}
+const ABOUT_PREFIX_LENGTHS = [...new Set([...ABOUT_PREFIX.keys()].map((p) => p.length))];
+
+/** The event types whose subject a sentence touches, computed once per sentence text. */
+function aboutTypes(f: SentenceFacts): Set<string> {
+  if (f.about) return f.about;
+  const out = new Set<string>();
   for (const w of f.words) {
-    if (about.words.has(w)) return true;
-    for (const p of about.prefixes) if (w.startsWith(p)) return true;
+    const exact = ABOUT_EXACT.get(w);
+    if (exact) for (const id of exact) out.add(id);
+    for (const n of ABOUT_PREFIX_LENGTHS) {
+      if (w.length < n) continue;
+      const ids = ABOUT_PREFIX.get(w.slice(0, n));
+      if (ids) for (const id of ids) out.add(id);
+    }
   }
-  for (const p of about.phrases) if (f.norm.includes(p)) return true;
-  return false;
+  for (const [p, id] of ABOUT_PHRASES) if (f.norm.includes(p)) out.add(id);
+  f.about = out;
+  return out;
 }
 
 /** True when offset `rel` of a sentence falls inside quoted speech (straight or curly double quotes). */

@@ -60,6 +60,19 @@ export function isEligible(el: HTMLElement): boolean {
   return el.getClientRects().length > 0;
 }
 
+/** The first element after `el` (outside it) that Tab would reach, or null. */
+function tabbableAfter(el: HTMLElement): HTMLElement | null {
+  const doc = el.ownerDocument;
+  const all = doc.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, iframe, [tabindex], [contenteditable=""], [contenteditable="true"]');
+  for (const c of all) {
+    if (el.contains(c) || !(el.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+    if (c.tabIndex < 0 || (c as HTMLInputElement).disabled || (c as HTMLInputElement).type === 'hidden' || !c.getClientRects().length) continue;
+    if (c.closest('curio-overlay, curio-card')) continue;
+    return c;
+  }
+  return null;
+}
+
 export class PageChecker {
   private sessions: FieldSession[] = [];
   private byElement = new WeakMap<Element, FieldSession>();
@@ -130,6 +143,7 @@ export class PageChecker {
     });
     this.life.addEventListener(this.doc, 'keydown', (e: Event) => {
       if ((e as KeyboardEvent).key === 'Escape' && this.card.isOpen) this.closeCard();
+      else this.onFieldTab(e as KeyboardEvent);
     });
     this.life.addEventListener(this.doc, 'mousedown', (e: Event) => {
       const target = e.composedPath()[0] ?? null;
@@ -412,6 +426,7 @@ export class PageChecker {
   }
 
   private openCard(s: FieldSession, f: FieldFinding, mark: HTMLElement): void {
+    if (this.card.restoringFocus) return;
     if (this.card.isOpen && this.card.owner === mark) {
       this.card.cancelHide();
       return;
@@ -432,7 +447,7 @@ export class PageChecker {
         excerpt: s.text.slice(finding.start, finding.end),
         fixText: fix?.text,
       },
-      mark.getBoundingClientRect(),
+      s.overlay.textRect(mark),
       mark,
       {
         fix: fix ? () => this.applyFix(s, finding.start, finding.end, fix) : undefined,
@@ -453,13 +468,38 @@ export class PageChecker {
   private onMarkKey(e: KeyboardEvent): void {
     const mark = e.composedPath()[0];
     if (!this.isMark(mark)) return;
+    const s = this.sessions.find((x) => x.overlay.root.contains(mark as Node));
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       if (this.card.owner !== mark) (mark as HTMLElement).click();
       this.card.focusFirst();
     } else if (e.key === 'Escape') {
-      this.closeCard();
+      e.preventDefault();
+      // First Escape closes the card; the next one goes back to writing.
+      if (this.card.isOpen) this.closeCard();
+      else if (s) s.adapter.editable.focus({ preventScroll: true });
+    } else if (e.key === 'Tab' && s && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      // Marks follow their field in the Tab order (their overlay lives at the end of the page): Tab walks
+      // the field's marks in text order, then on to whatever follows the field; Shift+Tab back to the field.
+      const list = s.overlay.visibleMarks();
+      const i = list.indexOf(mark as HTMLElement);
+      const next = e.shiftKey ? (i > 0 ? list[i - 1] : s.adapter.editable) : i >= 0 && i < list.length - 1 ? list[i + 1] : tabbableAfter(s.adapter.anchor);
+      if (!next) return;
+      e.preventDefault();
+      this.closeCard(false);
+      next.focus();
     }
+  }
+
+  /** Tab in a field with marks moves to its first mark, so keyboard users reach the findings next to the field. */
+  private onFieldTab(e: KeyboardEvent): void {
+    if (e.key !== 'Tab' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
+    const path = e.composedPath();
+    const s = this.sessions.find((x) => path.includes(x.adapter.editable) && x.adapter.editable.ownerDocument === this.doc);
+    const first = s?.overlay.visibleMarks()[0];
+    if (!first) return;
+    e.preventDefault();
+    first.focus();
   }
 
   private applyFix(s: FieldSession, start: number, end: number, fix: { kind: 'insert' | 'replace'; text: string }): void {

@@ -7,6 +7,24 @@ const FAMILIES: { id: keyof Analysis['categories']; label: string }[] = [
   { id: 'substance-misuse', label: 'Substance misuse' },
 ];
 
+/** Readable names for the core's source ids (the ids stay in data-source for tests and exports). */
+export const SOURCE_LABELS: Record<string, string> = {
+  cps: 'CPS case papers',
+  'previous-convictions': 'Previous convictions (PNC)',
+  interview: 'Interview with the person',
+  oasys: 'OASys assessment',
+  'domestic-abuse-check': 'Police domestic abuse check',
+  'safeguarding-check': "Children's services safeguarding check",
+  'victim-statement': 'Victim statement',
+  'service-records': 'Probation records',
+  medical: 'Medical or mental-health information',
+  'substance-service': 'Drug or alcohol service',
+  'third-party': 'Family or other third party',
+  'equality-form': 'Equality and diversity information',
+  'sentencing-guidelines': 'Sentencing guidelines',
+};
+const sourceName = (id: string) => SOURCE_LABELS[id] ?? id;
+
 const STATUS_TEXT: Record<CoverageStatus, string> = { covered: 'Covered', partial: 'Partly covered', missing: 'Not yet covered' };
 
 /** The report as a whole, from the core's analysis: what is covered, which sources are cited and expected, open questions. */
@@ -26,7 +44,7 @@ export function Checklist({ analysis, pageSources }: { analysis: Analysis | null
             return (
               <tr key={f.id} data-testid="checklist-row" data-category={f.id} data-status={c.status}>
                 <th scope="row">{f.label}</th>
-                <td className={`status-${c.status}`}>{c.required ? STATUS_TEXT[c.status] : 'Not expected here'}</td>
+                <td className={c.required ? `status-${c.status}` : 'status-na'}>{c.required ? STATUS_TEXT[c.status] : 'Not expected here'}</td>
                 <td className="muted">{c.reasons.slice(0, 2).join(' ')}</td>
               </tr>
             );
@@ -37,15 +55,16 @@ export function Checklist({ analysis, pageSources }: { analysis: Analysis | null
         Sources cited <span className="badge" data-testid="sources-cited-count">{cited.size}</span> of expected{' '}
         <span className="badge" data-testid="sources-expected-count">{expected.length}</span>
       </h3>
+      {cited.size + outstanding.length + missing.length === 0 && <p className="muted">No sources cited or expected yet.</p>}
       <ul data-testid="sources">
         {[...cited].map((id) => (
-          <li key={id} data-source={id} data-state="cited">✓ {id}{pageSources.includes(id) ? ' (ticked on the page)' : ''}</li>
+          <li key={id} data-source={id} data-state="cited">✓ {sourceName(id)}{pageSources.includes(id) ? ' (ticked on the page)' : ''}</li>
         ))}
         {outstanding.map((s) => (
-          <li key={`o-${s.id}`} data-source={s.id} data-state="outstanding">… {s.id}: requested, not yet received{s.implicationStated ? '' : ' — what does it mean for the assessment?'}</li>
+          <li key={`o-${s.id}`} data-source={s.id} data-state="outstanding">… {sourceName(s.id)}: requested, not yet received{s.implicationStated ? '' : ' — what does it mean for the assessment?'}</li>
         ))}
         {missing.map((r) => (
-          <li key={`m-${r.id}`} data-source={r.id} data-state="missing">✗ {r.id}: {r.reason}</li>
+          <li key={`m-${r.id}`} data-source={r.id} data-state="missing">✗ {sourceName(r.id)}: {r.reason}</li>
         ))}
       </ul>
       <h3>

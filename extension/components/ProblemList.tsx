@@ -36,8 +36,16 @@ export function problemsOf(frames: FrameReport[]): ProblemItem[] {
 }
 
 /** Problems grouped by category with counts; clicking one selects its span in the page. */
-export function ProblemList({ items, onReveal }: { items: ProblemItem[]; onReveal(item: ProblemItem): void }) {
-  if (!items.length) return <p className="muted">No problems found in the checked fields.</p>;
+export function ProblemList({ items, onReveal, checked = 1 }: { items: ProblemItem[]; onReveal(item: ProblemItem): void; checked?: number }) {
+  if (!items.length) {
+    return (
+      <p className="muted" data-testid="no-problems">
+        {checked
+          ? 'No problems found in the checked text.'
+          : 'Nothing checked on this page yet. Turn Curio on for this site from the toolbar button, or use “Check this page” to read it once.'}
+      </p>
+    );
+  }
   const groups = new Map<Category, ProblemItem[]>();
   for (const item of items) groups.set(item.category, [...(groups.get(item.category) ?? []), item]);
   return (

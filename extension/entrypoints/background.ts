@@ -11,7 +11,8 @@ import { onMessages, sendToTab, type FrameReport, type SiteState, type TabReport
 import { normaliseOrigin } from '../utils/settings';
 import { readEffectiveSettings, settingsItem } from '../utils/storage';
 import { exchangeFacts } from '../utils/session-facts';
-import { CONTENT_SCRIPT_FILE, grantedPatterns, syncRegistration } from '../utils/registration';
+import { CONTENT_SCRIPT_FILE, grantedPatterns } from '../utils/registration';
+import { resyncRegistration, storeSite } from '../utils/sites';
 
 export default defineBackground(() => {
   const reports = new Map<number, Map<number, FrameReport>>();
@@ -20,8 +21,7 @@ export default defineBackground(() => {
   const standardOf = new Map(rules.map((r) => [r.meta.id, r.meta.standard]));
 
   async function resync() {
-    const settings = await readEffectiveSettings();
-    await syncRegistration(await grantedPatterns(settings.enabledSites)).catch((e) => console.warn('[curio] registration', e));
+    await resyncRegistration().catch((e) => console.warn('[curio] registration', e));
   }
 
   // On every start of the background, not only on install/startup: a policy or permission may have changed while it slept.
@@ -53,7 +53,8 @@ export default defineBackground(() => {
   async function siteState(url: string): Promise<SiteState> {
     const settings = await readEffectiveSettings();
     const origin = normaliseOrigin(url);
-    return { origin, enabled: !!origin && settings.enabledSites.includes(origin), locked: settings.locked.sites.includes(origin) };
+    const granted = !!origin && (await grantedPatterns([origin])).length > 0;
+    return { origin, enabled: !!origin && settings.enabledSites.includes(origin), locked: settings.locked.sites.includes(origin), granted };
   }
 
   /** Runs the checker in a tab now (the registration only affects future loads). */
@@ -105,11 +106,7 @@ export default defineBackground(() => {
     },
     exchangeFacts: ({ origin, path, facts }) => exchangeFacts(origin, path, facts),
     async setSiteEnabled({ origin, enabled, tabId }) {
-      const settings = await settingsItem.getValue();
-      const sites = new Set(settings.enabledSites);
-      if (enabled) sites.add(origin);
-      else sites.delete(origin);
-      await settingsItem.setValue({ ...settings, enabledSites: [...sites] });
+      await storeSite(origin, enabled);
       await resync();
       if (tabId !== undefined) {
         if (enabled) await inject(tabId);

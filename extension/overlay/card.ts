@@ -27,21 +27,54 @@ export interface CardActions {
 
 const STYLE = `
 :host { all: initial; }
-[role=dialog] { position: absolute; width: 340px; max-width: calc(100vw - 16px); box-sizing: border-box; background: #fff; color: #0b0c0c;
+[role=dialog] { position: absolute; width: 360px; max-width: calc(100vw - 16px); box-sizing: border-box; background: #fff; color: #0b0c0c;
   font: 15px/1.4 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; border: 1px solid #b1b4b6; border-top: 4px solid var(--c);
-  box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 12px 14px; pointer-events: auto; max-height: calc(100vh - 16px); overflow: auto; }
+  box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 12px 14px; pointer-events: auto; max-height: calc(100vh - 16px); overflow: auto;
+  overflow-wrap: anywhere; text-align: left; }
+[role=dialog]:focus { outline: none; }
+p { margin: 0; }
 .cat { font-size: 12px; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; color: var(--c); margin: 0 0 4px; }
 .msg { font-weight: 600; margin: 0 0 6px; }
-.quote { margin: 0 0 6px; color: #505a5f; font-style: italic; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.note { margin: 0 0 6px; }
-.std { margin: 0 0 8px; font-size: 13px; color: #505a5f; word-break: break-word; }
-ul { margin: 0 0 10px; padding-left: 18px; }
-li { margin: 2px 0; }
-.actions { display: flex; gap: 6px; flex-wrap: wrap; }
-button { font: inherit; font-size: 14px; padding: 4px 10px; border: 1px solid #b1b4b6; background: #f3f2f1; color: #0b0c0c; cursor: pointer; border-radius: 2px; }
+.quote { margin: 0 0 8px; padding-left: 8px; border-left: 3px solid #b1b4b6; color: #505a5f; font-style: italic; overflow: hidden;
+  text-overflow: ellipsis; white-space: nowrap; }
+.h { font-size: 12px; font-weight: 600; color: #505a5f; text-transform: uppercase; letter-spacing: .03em; margin: 10px 0 2px; }
+.note { margin: 0 0 2px; }
+.std { margin: 0; font-size: 13px; color: #505a5f; }
+.std a { color: #1d70b8; text-decoration: underline; }
+.std a:focus-visible { outline: 3px solid #ffdd00; background: #ffdd00; color: #0b0c0c; text-decoration: none; }
+ul { margin: 0; padding-left: 18px; }
+li { margin: 3px 0; }
+.actions { display: flex; gap: 6px; flex-wrap: wrap; margin-top: 12px; padding-top: 10px; border-top: 1px solid #e5e6e7; }
+button { font: inherit; font-size: 14px; padding: 4px 10px; border: 1px solid #b1b4b6; background: #f3f2f1; color: #0b0c0c; cursor: pointer;
+  border-radius: 2px; max-width: 100%; text-align: left; }
+button:hover { background: #e5e6e7; }
 button[data-action=fix] { background: #00703c; border-color: #00703c; color: #fff; }
+button[data-action=fix]:hover { background: #005a30; }
 button:focus-visible { outline: 3px solid #ffdd00; outline-offset: 0; box-shadow: 0 2px 0 #0b0c0c; }
+button[data-action=fix]:focus-visible { background: #ffdd00; color: #0b0c0c; }
 `;
+
+/** Only web links become clickable (never `javascript:` or other schemes). */
+function safeUrl(url: string): URL | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Short, readable link text: the site and the last path segment, not the whole address. */
+function linkText(u: URL): string {
+  const host = u.hostname.replace(/^www\./, '');
+  let last = u.pathname.split('/').filter(Boolean).pop() ?? '';
+  try {
+    last = decodeURIComponent(last);
+  } catch {
+    /* keep it encoded */
+  }
+  return last ? `${host} › ${last.replace(/[-_]+/g, ' ')}` : host;
+}
 
 export class Card {
   private host: HTMLElement | null = null;
@@ -49,6 +82,8 @@ export class Card {
   /** The mark the card belongs to. */
   owner: HTMLElement | null = null;
   private hideTimer = 0;
+  /** True while focus is being handed back to the owner mark on close. */
+  restoringFocus = false;
 
   constructor(private doc: Document) {}
 
@@ -77,11 +112,31 @@ export class Card {
     };
     dialog.append(el('p', 'cat', CATEGORY_LABELS[content.category] ?? content.category));
     dialog.append(el('p', 'msg', content.message));
-    if (content.excerpt.trim()) dialog.append(el('p', 'quote', `“${content.excerpt.trim().slice(0, 120)}”`));
-    if (content.note) dialog.append(el('p', 'note', content.note));
-    const std = [content.standard, content.url].filter(Boolean).join(' — ');
-    if (std) dialog.append(el('p', 'std', std));
+    const excerpt = content.excerpt.replace(/\s+/g, ' ').trim();
+    if (excerpt) {
+      const q = el('p', 'quote', `“${excerpt.length > 160 ? `${excerpt.slice(0, 160)}…` : excerpt}”`);
+      q.title = excerpt.slice(0, 500);
+      dialog.append(q);
+    }
+    if (content.note) dialog.append(el('p', 'h', 'Why it matters'), el('p', 'note', content.note));
+    const href = safeUrl(content.url);
+    if (content.standard || href) {
+      dialog.append(el('p', 'h', 'Standard'));
+      const std = el('p', 'std', content.standard);
+      if (href) {
+        // A plain link the user may follow; Curio itself never fetches it.
+        if (content.standard) std.append(doc.createTextNode(' — '));
+        const a = el('a', '', linkText(href)) as HTMLAnchorElement;
+        a.href = href.href;
+        a.target = '_blank';
+        a.rel = 'noopener noreferrer';
+        a.title = href.href;
+        std.append(a);
+      }
+      dialog.append(std);
+    }
     if (content.prompts.length) {
+      dialog.append(el('p', 'h', 'Questions to consider'));
       const ul = doc.createElement('ul');
       for (const p of content.prompts) ul.append(el('li', '', p));
       dialog.append(ul);
@@ -97,7 +152,10 @@ export class Card {
       });
       bar.append(b);
     };
-    if (actions.fix && content.fixText !== undefined) button('fix', content.fixText ? `Replace with “${content.fixText}”` : 'Apply fix', actions.fix);
+    if (actions.fix && content.fixText !== undefined) {
+      const t = content.fixText.length > 60 ? `${content.fixText.slice(0, 60)}…` : content.fixText;
+      button('fix', t ? `Replace with “${t}”` : 'Apply fix', actions.fix);
+    }
     button('dismiss', 'Dismiss', actions.dismiss);
     button('disable-rule', 'Turn off this check', actions.disableRule);
     dialog.append(bar);
@@ -117,7 +175,7 @@ export class Card {
   }
 
   /**
-   * Below the mark, or above it when only that fits; when neither does, on the roomier side with its
+   * `at` is the flagged text's box (all its lines). Below the mark, or above it when only that fits; when neither does, on the roomier side with its
    * height limited to that room (it scrolls). Never over the mark, so the mark stays hoverable.
    */
   private place(at: DOMRect): void {
@@ -168,7 +226,15 @@ export class Card {
     this.host.remove();
     this.host = null;
     this.dialog = null;
-    if (restoreFocus && hadFocus && this.owner?.isConnected) this.owner.focus({ preventScroll: true });
+    if (restoreFocus && hadFocus && this.owner?.isConnected) {
+      // Focus goes back to the mark without reopening the card (marks open it on focus).
+      this.restoringFocus = true;
+      try {
+        this.owner.focus({ preventScroll: true });
+      } finally {
+        this.restoringFocus = false;
+      }
+    }
     this.owner = null;
   }
 }

@@ -35,6 +35,8 @@ export class Overlay {
   readonly root: ShadowRoot;
   private clipEl: HTMLDivElement;
   private marks = new Map<string, { el: HTMLElement; finding: FieldFinding }>();
+  /** Line height of each drawn mark's text, so a card can be placed clear of the words, not just the underline. */
+  private lineHeights = new WeakMap<HTMLElement, number>();
   version = 0;
 
   constructor(
@@ -151,6 +153,7 @@ export class Overlay {
     }
     el.style.display = 'block';
     const first = boxes[0];
+    this.lineHeights.set(el, first.height);
     const x0 = first.left - clip.left;
     const y0 = first.top - clip.top + first.height - MARK_HEIGHT;
     el.style.left = `${x0}px`;
@@ -166,6 +169,30 @@ export class Overlay {
       seg.style.width = `${b.width}px`;
       el.append(seg);
     }
+  }
+
+  /**
+   * The viewport box of the text a mark underlines: every line of it, from the top of the first line
+   * (the mark itself is only the strip under the words).
+   */
+  textRect(mark: HTMLElement): DOMRect {
+    const rects = [mark, ...mark.querySelectorAll<HTMLElement>('.seg')].map((e) => e.getBoundingClientRect());
+    const lh = this.lineHeights.get(mark) ?? MARK_HEIGHT;
+    // Horizontally, the card lines up with the last line, the one it sits under.
+    const last = rects.reduce((a, b) => (b.bottom > a.bottom ? b : a));
+    const left = last.left;
+    const right = last.right;
+    const top = rects[0].top - Math.max(0, lh - MARK_HEIGHT);
+    const bottom = Math.max(...rects.map((r) => r.bottom));
+    return new DOMRect(left, top, right - left, bottom - top);
+  }
+
+  /** Drawn marks in text order (hidden ones, scrolled out of view, left out). */
+  visibleMarks(): HTMLElement[] {
+    return [...this.marks.values()]
+      .filter(({ el }) => el.style.display !== 'none' && el.isConnected)
+      .sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end)
+      .map(({ el }) => el);
   }
 
   /** Marks this field's mark for a finding as active (the card is open for it). */

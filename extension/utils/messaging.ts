@@ -39,6 +39,11 @@ export interface SiteState {
   enabled: boolean;
   /** Enabled by policy: the user cannot turn it off. */
   locked: boolean;
+  /**
+   * Whether the browser has granted Curio this host. A site enabled by policy still needs the user's grant
+   * once (policies cannot grant optional host permissions), so the popup offers it.
+   */
+  granted?: boolean;
 }
 
 /** Request → response for every message type. */

@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * Runs the checker only where it is enabled: one dynamically registered content script whose matches are
  * the enabled sites the user granted host access to. Nothing is matched at install.

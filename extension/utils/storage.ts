@@ -2,6 +2,7 @@
  * Every persisted thing, defined once. Only settings, dismissal hashes and facts (source ids,
  * categories covered) are stored — never the text of a report.
  */
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, mergeSettings, sanitisePolicy, type EffectiveSettings, type ManagedPolicy, type Settings } from './settings';
 
@@ -37,7 +38,7 @@ export const dismissalsItem = storage.defineItem<Record<string, string[]>>('loca
  */
 export async function readPolicy(): Promise<ManagedPolicy> {
   try {
-    const area = (globalThis as any).browser?.storage?.managed ?? (globalThis as any).chrome?.storage?.managed;
+    const area = (browser as any).storage?.managed;
     if (!area) return {};
     const all = await area.get(null);
     return sanitisePolicy(all?.policy ?? all);

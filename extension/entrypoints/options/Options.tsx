@@ -110,7 +110,7 @@ export function Options() {
         {!effective.enabledSites.length && <li className="muted">None yet. Enable a site from Curio's toolbar button, or add it here.</li>}
       </ul>
       <div className="row">
-        <input aria-label="Site to enable" placeholder="https://psr.example.gov.uk" value={newSite} onChange={(e) => setNewSite(e.currentTarget.value)} />
+        <input aria-label="Site to enable" type="text" size={32} placeholder="https://psr.example.gov.uk" value={newSite} onChange={(e) => setNewSite(e.currentTarget.value)} />
         <button type="button" onClick={() => void addSite()}>
           Add site
         </button>

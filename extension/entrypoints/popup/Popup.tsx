@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage, type SiteState } from '../../utils/messaging';
-import { normaliseOrigin, originPattern } from '../../utils/settings';
+import { normaliseOrigin } from '../../utils/settings';
+import { disableSite, requestSite } from '../../utils/sites';
 
 export function Popup() {
   const [tab, setTab] = useState<{ id?: number; url?: string; windowId?: number }>({});
@@ -25,15 +26,10 @@ export function Popup() {
   const toggle = async (enabled: boolean) => {
     setError('');
     if (!origin) return;
-    if (enabled) {
-      // Must be the first thing the click does: the browser only shows the prompt during a user gesture.
-      const granted = await browser.permissions.request({ origins: [originPattern(origin)] }).catch(() => false);
-      if (!granted) {
-        setError('Curio needs permission to read fields on this site to check them.');
-        return;
-      }
-    }
-    setSite(await sendMessage('setSiteEnabled', { origin, enabled, tabId: tab.id }));
+    if (!enabled) return setSite(await disableSite(origin, tab.id));
+    const state = await requestSite(origin, tab.id);
+    if (state) setSite(state);
+    else setError('Curio needs permission to read fields on this site to check them. Nothing was changed.');
   };
 
   const openPanel = () => {
@@ -63,11 +59,19 @@ export function Popup() {
           Enable Curio on this site
           {site?.locked && <span className="locked">(set by your organisation)</span>}
         </label>
-      ) : (
+      ) : null}
+      {origin && site?.enabled && site.granted === false ? (
+        <p>
+          <button type="button" className="primary" data-testid="grant-site" onClick={() => void toggle(true)}>
+            Allow Curio to read fields on this site
+          </button>
+        </p>
+      ) : null}
+      {origin ? null : (
         <p className="muted">Curio works on web pages (http and https).</p>
       )}
-      <p className="muted">{origin || 'This page'} — text is checked on this computer and never sent anywhere.</p>
-      {error && <p role="alert">{error}</p>}
+      <p className="muted">{origin ? `${origin} — text` : 'Text'} is checked on this computer and never sent anywhere.</p>
+      {error && <p role="alert" className="error">{error}</p>}
       <div className="row">
         <button type="button" data-testid="check-page" onClick={() => void checkPage()}>
           Check this page

@@ -47,6 +47,7 @@ export function App() {
   const items = problemsOf(shown);
   const main = shown.find((f) => f.analysis && f.fields.length) ?? shown[0];
   const pageSources = [...new Set(shown.flatMap((f) => f.pageSources))];
+  const fieldCount = frames.reduce((n, f) => n + f.fields.length, 0);
 
   const reveal = (p: ProblemItem) => {
     if (tabId === undefined || !p.revealable) return;
@@ -68,13 +69,13 @@ export function App() {
         </button>
       </div>
       <p className="muted">
-        {pageCheck ? `Checked the ${pageCheck.fields[0]?.fieldFor === 'selection' ? 'selected text' : "page's main text"} (read-only).` : `${frames.reduce((n, f) => n + f.fields.length, 0)} field(s) checked on this page.`}{' '}
+        {pageCheck ? `Checked the ${pageCheck.fields[0]?.fieldFor === 'selection' ? 'selected text' : "page's main text"} (read-only).` : fieldCount === 0 ? 'No fields checked on this page.' : `${fieldCount} ${fieldCount === 1 ? 'field' : 'fields'} checked on this page.`}{' '}
         Everything stays on this computer.
       </p>
       <h2>
         Problems <span className="badge" data-testid="problem-count">{items.length}</span>
       </h2>
-      <ProblemList items={items} onReveal={reveal} />
+      <ProblemList items={items} onReveal={reveal} checked={pageCheck ? 1 : fieldCount} />
       <h2>Checklist</h2>
       <Checklist analysis={main?.analysis ?? null} pageSources={pageSources} />
     </main>
