@@ -9,6 +9,7 @@ const LABELS: Record<string, string> = {
   'self-harm': 'Self-harm',
   suicide: 'Suicidal thoughts',
   'psychotic-symptoms': 'Psychotic symptoms',
+  'perceptual-disturbance': 'Seeing or hearing things others do not',
   'trauma-symptoms': 'Trauma symptoms',
 };
 

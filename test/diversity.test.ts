@@ -203,3 +203,25 @@ describe('a characteristic the report keeps returning to', () => {
     expect(unconsidered(psr('He is a practising Buddhist. He goes to meditation evenings at the Buddhist centre on Fridays.'))).toContain('faith');
   });
 });
+
+describe('an interpreter used only to write the report', () => {
+  it('is process, not consideration of language', () => {
+    const text = psr('He is a Lithuanian national who came to England in 2015. A Lithuanian interpreter joined the interview by phone.');
+    expect(unconsidered(text)).toEqual(expect.arrayContaining(['language']));
+    expect(facts(text).analysis.categories.diversity.status).toBe('partial');
+  });
+  it('counts when the report says what the language need means for the order', () => {
+    const text = psr('He is a Lithuanian national. He speaks little English, so an interpreter will be needed at every supervision session for him to follow the order.');
+    expect(unconsidered(text)).not.toContain('language');
+  });
+});
+
+describe('a caring role that has ended', () => {
+  it('is not a current caring responsibility', () => {
+    expect(unconsidered(psr('He was the main carer for his wife until she died two years ago.'))).not.toContain('caring');
+    expect(unconsidered(psr("She had been her father's carer for years before he went into a home."))).not.toContain('caring');
+  });
+  it('a current one is still asked about', () => {
+    expect(unconsidered(psr('He is the main carer for his wife.'))).toContain('caring');
+  });
+});

@@ -238,3 +238,31 @@ describe('"better off without" and "cannot go on" are read in context', () => {
     expect(affirmed('He cannot go on the course until September.')).toEqual([]);
   });
 });
+
+describe('seeing or hearing things others do not', () => {
+  const affirmed = (text: string) => mentalHealthFacts(run(text, { section: 'behaviour-lifestyle' }).analysis)!.affirmed.map((i) => i.group);
+  it('reads a dead relative seen or heard as a perceptual disturbance', () => {
+    expect(affirmed('Since her mother died she sees her mum sitting at the end of the bed.')).toContain('perceptual-disturbance');
+    expect(affirmed('He hears someone whispering his name when the flat is empty.')).toContain('perceptual-disturbance');
+    expect(affirmed('She keeps seeing things that are not there.')).toContain('perceptual-disturbance');
+  });
+  it('does not read ordinary seeing and hearing as a symptom', () => {
+    expect(affirmed('He sees his son every Saturday and is seeing things more positively.')).toEqual([]);
+    expect(affirmed('She heard her neighbour shouting in the street.')).toEqual([]);
+  });
+  it('is a disclosure needing action in case notes, after a bereavement', () => {
+    const r = run(notes('Attended.', 'His uncle died last month. He says he hears him calling his name at night. We talked about the funeral.', 'Attended. Discussed ETE.', 'Attended.'));
+    expect(r.ids).toContain('mental-health-disclosure-no-action');
+  });
+});
+
+describe('"sees" is action only when someone is seen for help', () => {
+  it('does not take seeing family as action on a disclosure', () => {
+    const r = run(notes('Attended.', 'He is not sleeping and sees his daughter less since the move.', 'Attended.', 'Attended.'));
+    expect(r.ids).toContain('mental-health-disclosure-no-action');
+  });
+  it('takes seeing the GP as action', () => {
+    const r = run(notes('Attended.', 'He is not sleeping and sees his GP on Friday about it.', 'Attended.', 'Attended.'));
+    expect(r.ids).toEqual([]);
+  });
+});

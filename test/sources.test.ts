@@ -192,3 +192,30 @@ describe('required sources', () => {
     expect(d.fix?.text).toMatch(/^1\.2 PNC record\.\n1\.3 CPS case summary/);
   });
 });
+
+describe('note-form wording (oral reports, court notes)', () => {
+  const oral = (basis: string, body = 'He took two bikes from a rack.') => `ORAL REPORT NOTES\n\n${basis}\n\n${body}`;
+  it('reads an abbreviated interview ("int by video", "int at court") as an interview', () => {
+    expect(cited(oral('Basis: int by video 04/03, CPS papers, PNC.'))).toContain('interview');
+    expect(cited(oral('Sources: int at court this morning (30 mins), CPS summary, PNC.'))).toContain('interview');
+  });
+  it('reads a conversation in the court cells as an interview', () => {
+    expect(cited(oral('Sources: half an hour with him in the court cells, CPS summary, PNC.'))).toContain('interview');
+  });
+  it('reads note-form partner words ("bf", "gf") as making a domestic-abuse check necessary', () => {
+    expect(required(oral('Sources: int at court today, CPS summary, PNC.', 'Living at his gf\'s place since the summer.'))).toContain('domestic-abuse-check');
+    expect(required(oral('Sources: int at court today, CPS summary, PNC.', 'Staying with new bf, two weeks.'))).toContain('domestic-abuse-check');
+  });
+});
+
+describe('the person waiting for help is not an outstanding check', () => {
+  const outstanding = (text: string) => lint(text).filter((d) => d.ruleId === 'sources-outstanding-no-implication');
+  it('does not treat treatment the person is waiting for as a check the author is waiting for', () => {
+    const text = psr(`${LIST}\nPERSONAL CIRCUMSTANCES\n\nHe went to his GP after the break-up and was put forward for talking therapy, which he is still waiting for.`);
+    expect(outstanding(text)).toEqual([]);
+  });
+  it('still treats the author waiting for a reply as outstanding', () => {
+    const text = psr(`${LIST}\nPERSONAL CIRCUMSTANCES\n\nHe lives with his partner. A police domestic abuse check was sent on 1 March and I am still waiting for the reply.`);
+    expect(outstanding(text).length).toBe(1);
+  });
+});

@@ -149,6 +149,20 @@ const OTHER_PERSON =
 /** "no caring responsibilities", "has never served in the Army". */
 const NEGATED =
   /\b(?:no|not|never|nor|without|denies|denied|none|n['’]t)(?:\s+(?:a|an|any|known|other|current|formal|formally|diagnosed|significant|have|has|had|got|been|ever|served|in|the|with|from|of|identified|reported|history|evidence))*\s*$/i;
+/**
+ * "Interview (Polish interpreter, by telephone)", "an interpreter was used for interview": an interpreter
+ * arranged for writing the report is process, not analysis. It counts as considering language only when
+ * the sentence also looks beyond the interview (the court, the order, sessions, what the person understood).
+ */
+const INTERVIEW_WORD = /\b(?:interview\w*|int|assessment|assessed|seen|spoke|met)\b/i;
+const BEYOND_INTERVIEW =
+  /\b(?:order|supervision|sessions?|programme|requirements?|court|hearing|proceedings|appointments?|induction|understand\w*|understood|explain\w*|future|will|would|should|needs?|because|so that|unpaid work|letters?|read|write|literacy)\b/i;
+const ADJUSTMENT_FOR_INTERVIEW_ONLY = (text: string) => INTERVIEW_WORD.test(text) && !BEYOND_INTERVIEW.test(text);
+
+/** "He was her carer for three years", "had been caring for his mother": a caring role that has ended. */
+const PAST_CARING =
+  /\b(?:was|were|had been|used to be|used to|formerly|previously|once)\s+(?:(?:his|her|their|the|a|an|sole|main|primary|only|full[- ]time|also|\w+['’]s)\s+){0,3}$/i;
+
 /** Text before an "is 19"-style age that must be only numbering or markup. */
 const LEAD_IN = /^[\s\d.)*_#>|-]*$/;
 
@@ -273,12 +287,14 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
     const links = list.filter((h) => h.group === CUE_LINK);
     // A mention that is itself an adjustment or an analysis ("through an interpreter", "women-only",
     // "immature") considers what its sentence names.
-    const selfConsidering = list.some((h) => h.group.endsWith(':ok'));
+    const processOnly = ADJUSTMENT_FOR_INTERVIEW_ONLY(sentence.text);
+    const selfConsidering = list.some((h) => h.group.endsWith(':ok') && !(processOnly && h.group === 'language:ok'));
     const local: DiversityMention[] = [];
     for (const h of chars) {
       const g = groupOf(h.group);
       const before = doc.text.slice(Math.max(sentence.start, h.start - 80), h.start);
       if (g.id !== 'caring' && OTHER_PERSON.test(before)) continue;
+      if (g.id === 'caring' && PAST_CARING.test(before)) continue;
       if (g.id === 'pregnancy' && isAboutMan()) continue;
       if (NEGATED.test(doc.text.slice(Math.max(sentence.start, h.start - 40), h.start))) continue;
       let flaggable = !g.ref && !inSources;
@@ -295,7 +311,8 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
         flaggable = false;
       }
       if (g.id === 'age' && !numericAge) flaggable = false;
-      local.push({ id: g.id, term: h.term, start: h.start, end: h.end, flaggable, considered: g.ok, numeric: numericAge, ref: g.ref });
+      const ok = g.ok && !(processOnly && g.id === 'language');
+      local.push({ id: g.id, term: h.term, start: h.start, end: h.end, flaggable, considered: ok, numeric: numericAge, ref: g.ref });
     }
     if (!local.length) continue;
     for (const m of local) {
@@ -383,7 +400,9 @@ function strongCueFollows(doc: Doc, sentence: Sentence, bySentence: Map<number, 
     const ids = hits.filter((h) => !h.group.startsWith('cue:')).map((h) => groupOf(h.group).id);
     const onTopic = !ids.length || ids.some((other) => RELATED[other] === RELATED[id]);
     if (!onTopic) return false;
-    if (hits.some((h) => h.group === CUE_STRONG || h.group.endsWith(':ok') || (!strongOnly && h.group === CUE_WEAK))) return true;
+    const processOnly = ADJUSTMENT_FOR_INTERVIEW_ONLY(next.text);
+    const adjustment = (h: Hit) => h.group.endsWith(':ok') && !(processOnly && h.group === 'language:ok');
+    if (hits.some((h) => h.group === CUE_STRONG || adjustment(h) || (!strongOnly && h.group === CUE_WEAK))) return true;
   }
   return false;
 }

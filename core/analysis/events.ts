@@ -123,6 +123,8 @@ const RECENT = /\b(?:recent(?:ly)?|just|now|currently|last (?:week|night|month|w
 const CLAUSE_BREAK = /[,;:()—–]|\b(?:but|although|though|since|after|because|when|as|until|before|and then|however)\b/gi;
 const AFTER_NEGATION = /^[^.;]{0,40}?(?:,\s*|\s[—–-]\s*)(?:none|nothing|no)\b(?! longer)[^.;]{0,25}\b(?:reported|disclosed|identified|found|noted|recorded|seen)/i;
 const ANAPHORIC = /\b(?:the|this|that|these|those)\s+$/i;
+/** Words that make the rest of a sentence the time or cause of the event before them. */
+const SUBORDINATE = /\b(?:when|after|because|since|once|following)\b/i;
 
 const NEAR_WORDS = 6;
 /** How far back in the same paragraph or entry a type-specific check still counts. */
@@ -182,6 +184,13 @@ export function analyseEvents(doc: Doc, analysis: Analysis, options: LintOptions
       sentence: c.sentence.index,
       trigger: doc.text.slice(c.hit.start, c.hit.end),
     });
+  }
+  // "Relapsed ... when he lost his room": an event told as the when or why of an earlier event in the same
+  // sentence is part of that event's story, so following up the main event covers it.
+  for (const e of events) {
+    if (e.explored) continue;
+    const main = events.find((o) => o !== e && o.explored && o.sentence === e.sentence && o.start < e.start);
+    if (main && SUBORDINATE.test(doc.text.slice(main.start, e.start))) e.explored = true;
   }
   const optimism = ctx.optimism();
   for (const o of optimism) {
@@ -508,15 +517,29 @@ class Context {
       if (this.typeCue(c.type, i)) return true;
     }
     let refs: EventRefs | undefined;
+    let chain: EventRefs | undefined;
+    let linked = last;
     let chars = 0;
     for (let i = last + 1, n = 0; i < doc.sentences.length && (n < WINDOW_SENTENCES || chars < WINDOW_CHARS); i++, n++) {
       const s = doc.sentences[i];
       if (!sameUnit(s)) break;
       chars += s.end - s.start;
       if (this.typeCue(c.type, i)) return true;
-      if (!cues.has(i)) continue;
+      if (!cues.has(i)) {
+        // A sentence about the event with no follow-up of its own ("PoP rang to say her aunt was in hospital")
+        // hands its people on to the next one ("OM rang the ward, who confirmed the aunt was admitted").
+        if (i === linked + 1 && cues.has(i + 1)) {
+          refs ??= this.refs(c, last);
+          if (this.refersBack(c, refs, i, i === last + 1)) {
+            const f = sentenceFacts(s.text);
+            chain = { keys: (chain ?? refs).keys, names: new Set([...(chain ?? refs).names, ...[...f.names].filter((n) => n !== this.surname()?.toLowerCase())]), kin: new Set([...(chain ?? refs).kin, ...f.kin]) };
+            linked = i;
+          }
+        }
+        continue;
+      }
       refs ??= this.refs(c, last);
-      if (this.refersBack(c, refs, i, i === last + 1)) return true;
+      if (this.refersBack(c, i === linked + 1 && chain ? chain : refs, i, i === last + 1)) return true;
     }
     return this.exploredLater(c, last, refs ?? this.refs(c, last));
   }

@@ -25,7 +25,7 @@ const indicators = compileLexicon('mental-health', indicatorData.groups);
 const cues = compileLexicon('mental-health-cues', cueData.groups);
 
 /** Groups that are indicators in their own right and call for analysis. */
-const STRONG = new Set(['diagnosis', 'detention', 'medication', 'service', 'self-harm', 'suicide', 'psychotic-symptoms', 'trauma-symptoms']);
+const STRONG = new Set(['diagnosis', 'detention', 'medication', 'service', 'self-harm', 'suicide', 'psychotic-symptoms', 'perceptual-disturbance', 'trauma-symptoms']);
 /** Softer signs: a change in presentation or a disclosure of decline. */
 const WEAK = new Set(['weak-presentation']);
 /** Everyday feeling words ("anxious", "stressed"): evidence, never a finding on their own. */

@@ -16,10 +16,28 @@ const COPIED = [
   'tabSize', 'whiteSpace', 'wordBreak', 'overflowWrap', 'hyphens', 'textRendering',
 ] as const;
 
+/**
+ * The mirror holds one block per hard line of the textarea (a newline always breaks the line, so each
+ * line wraps on its own exactly as in the textarea). After an edit only the lines that changed get new
+ * text, so the browser re-lays out those paragraphs and merely moves the rest — on a 10,000-word field
+ * a keystroke costs one paragraph's layout, not the whole text's.
+ */
+interface MirrorLine {
+  el: HTMLDivElement;
+  node: Text;
+  text: string;
+}
+
+/** Empty lines still take a line's height (as in the textarea); the filler has no width and no offset. */
+const FILLER = '\u200b';
+
 export class TextareaAdapter implements FieldAdapter {
   kind = 'textarea';
   private mirror: HTMLDivElement | null = null;
-  private mirrorText: Text | null = null;
+  private lines: MirrorLine[] = [];
+  /** Offset in the text where each line starts. */
+  private starts: number[] = [];
+  private mirrorFor: string | null = null;
   private text = '';
   private styledFor = '';
 
@@ -34,8 +52,9 @@ export class TextareaAdapter implements FieldAdapter {
     this.mirror = doc.createElement('div');
     this.mirror.className = 'curio-mirror';
     this.mirror.setAttribute('aria-hidden', 'true');
-    this.mirrorText = doc.createTextNode('');
-    this.mirror.append(this.mirrorText);
+    this.lines = [];
+    this.starts = [];
+    this.mirrorFor = null;
     root.append(this.mirror);
   }
 
@@ -52,7 +71,7 @@ export class TextareaAdapter implements FieldAdapter {
   /** Copies styles and width; cheap when nothing changed (the key is compared first). */
   private syncMirror(): void {
     const m = this.mirror;
-    if (!m || !this.mirrorText) return;
+    if (!m) return;
     const ta = this.editable;
     const cs = getComputedStyle(ta);
     const width = ta.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
@@ -76,9 +95,64 @@ export class TextareaAdapter implements FieldAdapter {
       s.overflow = 'hidden';
       s.height = 'auto';
     }
-    // A trailing newline needs a character after it to occupy a line, as in the textarea.
-    const wanted = this.text + '\u200b';
-    if (this.mirrorText.data !== wanted) this.mirrorText.data = wanted;
+    if (this.mirrorFor !== this.text) this.updateLines(this.text);
+  }
+
+  /** Replaces only the lines between the unchanged first and last lines. */
+  private updateLines(text: string): void {
+    const m = this.mirror!;
+    const doc = m.ownerDocument;
+    const next = text.split('\n');
+    const old = this.lines;
+    let pre = 0;
+    while (pre < old.length && pre < next.length && old[pre].text === next[pre]) pre++;
+    let suf = 0;
+    while (suf < old.length - pre && suf < next.length - pre && old[old.length - 1 - suf].text === next[next.length - 1 - suf]) suf++;
+    const changedOld = old.slice(pre, old.length - suf);
+    const changedNew = next.slice(pre, next.length - suf);
+    const made: MirrorLine[] = [];
+    for (let i = 0; i < changedNew.length; i++) {
+      const t = changedNew[i];
+      // Reuse the elements of changed lines (a typed character changes one line: one text node update).
+      const reuse = changedOld[i];
+      if (reuse) {
+        if (reuse.node.data !== (t || FILLER)) reuse.node.data = t || FILLER;
+        reuse.text = t;
+        made.push(reuse);
+        continue;
+      }
+      const el = doc.createElement('div');
+      const node = doc.createTextNode(t || FILLER);
+      el.append(node);
+      made.push({ el, node, text: t });
+    }
+    for (const gone of changedOld.slice(changedNew.length)) gone.el.remove();
+    const after = old[old.length - suf]?.el ?? null;
+    for (const line of made.slice(changedOld.length)) m.insertBefore(line.el, after);
+    this.lines = [...old.slice(0, pre), ...made, ...old.slice(old.length - suf)];
+    const starts = new Array<number>(this.lines.length);
+    let at = 0;
+    for (let i = 0; i < this.lines.length; i++) {
+      starts[i] = at;
+      at += this.lines[i].text.length + 1;
+    }
+    this.starts = starts;
+    this.mirrorFor = text;
+  }
+
+  /** The mirror line holding `offset` and the offset within it (a newline belongs to the line it ends). */
+  private locate(offset: number): { node: Text; offset: number } | null {
+    const starts = this.starts;
+    if (!starts.length) return null;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const line = this.lines[lo];
+    return { node: line.node, offset: Math.min(Math.max(0, offset - starts[lo]), line.text.length) };
   }
 
   /** Shift from mirror coordinates to the textarea's, for the current drawing pass. */
@@ -99,13 +173,16 @@ export class TextareaAdapter implements FieldAdapter {
   }
 
   rects(start: number, end: number): Box[] {
-    if (!this.mirror || !this.mirrorText || end <= start) return [];
+    if (!this.mirror || end <= start) return [];
     const shift = this.shift ?? this.measureShift();
     if (!shift) return [];
-    const range = this.mirror.ownerDocument.createRange();
     const len = this.text.length;
-    range.setStart(this.mirrorText, Math.min(start, len));
-    range.setEnd(this.mirrorText, Math.min(end, len));
+    const a = this.locate(Math.min(start, len));
+    const b = this.locate(Math.min(end, len));
+    if (!a || !b) return [];
+    const range = this.mirror.ownerDocument.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
     const boxes = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => ({ left: r.left + shift.dx, top: r.top + shift.dy, width: r.width, height: r.height }));
     return mergeLineBoxes(boxes);
   }

@@ -474,10 +474,9 @@ export class PageChecker {
       if (this.card.owner !== mark) (mark as HTMLElement).click();
       this.card.focusFirst();
     } else if (e.key === 'Escape') {
-      e.preventDefault();
-      // First Escape closes the card; the next one goes back to writing.
-      if (this.card.isOpen) this.closeCard();
-      else if (s) s.adapter.editable.focus({ preventScroll: true });
+      // Focus stays on the mark (Shift+Tab from the first mark goes back to the field): moving it into the
+      // editor here would make editors such as CKEditor re-render their editable for a mere key press.
+      this.closeCard();
     } else if (e.key === 'Tab' && s && !e.altKey && !e.ctrlKey && !e.metaKey) {
       // Marks follow their field in the Tab order (their overlay lives at the end of the page): Tab walks
       // the field's marks in text order, then on to whatever follows the field; Shift+Tab back to the field.
