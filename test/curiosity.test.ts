@@ -354,3 +354,93 @@ describe('optimistic claims against the history', () => {
     expect(curiosity(text)).toEqual([]);
   });
 });
+
+// Practitioners describe the same events in many wordings; each line here is a different way of putting one.
+const WIDER_WORDINGS: [string, string][] = [
+  ['address-change', 'For now she is kipping at a colleague’s flat near the depot.'],
+  ['address-change', 'He has been stopping with relatives in the next town for a fortnight.'],
+  ['address-change', 'A friend from the gym is putting him up until the end of the month.'],
+  ['new-associates', 'Lately he has been mixing with a group of lads from the retail park.'],
+  ['new-associates', 'She is spending time with some new friends she met at the skate park.'],
+  ['new-job', 'She applied for a post as a kitchen porter at the hospital last week.'],
+  ['new-job', 'He has an interview on Thursday for a warehouse role.'],
+  ['new-job', 'He has been offered a trial shift at a car valeting firm.'],
+  ['job-loss', 'The licensing authority revoked his taxi licence in October.'],
+  ['job-loss', 'Her SIA badge has been suspended pending a review.'],
+  ['job-loss', 'The factory sacked him after two warnings.'],
+  ['purchase-money', 'He has been getting bank transfers from a man at the gym.'],
+  ['purchase-money', 'He says the phones were for a lad who pays £30 each.'],
+  ['purchase-money', 'She was seen with a bundle of notes in the kitchen.'],
+  ['device-social-media', 'AP staff found him with a mobile we had not seen before.'],
+  ['device-social-media', 'He keeps two handsets and a spare sim card in his room.'],
+  ['behaviour-complaint', 'The housing association has received noise complaints about his flat.'],
+  ['behaviour-complaint', 'Residents reported him to the landlord for banging on doors at night.'],
+];
+
+describe('wider wordings of events are found', () => {
+  for (const [type, text] of WIDER_WORDINGS) {
+    it(`${type}: ${text}`, () => {
+      const evs = events(text).filter((e) => e.type !== 'optimism-claim');
+      expect(evs.map((e) => e.type)).toContain(type);
+      expect(curiosity(text).length).toBe(1);
+    });
+  }
+});
+
+describe('wider wordings are not everyday facts', () => {
+  for (const text of [
+    'He spends time with his daughter every Saturday.',
+    'In interview he was open about the offence.',
+    'His licence period ends in March.',
+    'She receives universal credit and a carer’s allowance.',
+    'He told me he stays in most evenings.',
+    'He is easily led by older peers.',
+  ]) {
+    it(text, () => expect(curiosity(text)).toEqual([]));
+  }
+});
+
+describe('a minimising claim in other words', () => {
+  it('"the only time he has ever" set against recorded violence is flagged', () => {
+    const text = 'He has two previous convictions for assault. He insists this was the only time he has ever hurt anyone.';
+    const found = curiosity(text);
+    expect(found.map((d) => d.ruleId)).toEqual(['curiosity-optimism-unsupported']);
+    expect(found[0].data?.contradicted).toBe(true);
+  });
+
+  it('"never raised a hand" is a claim to test', () => {
+    expect(curiosity('His partner says he has never raised a hand to her.').length).toBe(1);
+  });
+});
+
+describe('fair judgement of follow-up', () => {
+  it('an absence accepted on the person’s own excuse is not explored', () => {
+    const text = '14/03/2025 — Office visit — Did not attend. He texted later to say his phone had died. Recorded as acceptable absence.';
+    const found = curiosity(text, { kind: 'case-notes' });
+    expect(found.map((d) => d.data?.event)).toContain('non-compliance');
+  });
+
+  it('an absence accepted after a check with the hospital is explored', () => {
+    const text =
+      '14/03/2025 — Office visit — Did not attend. He rang at 10:30 to say his father had been admitted to hospital; OM rang the ward, who confirmed the father was admitted overnight. Absence accepted.';
+    expect(curiosity(text, { kind: 'case-notes' })).toEqual([]);
+  });
+
+  it('a lapse analysed and assessed for treatment covers the loss that set it off', () => {
+    const text =
+      'She lapsed to heroin in May after she was evicted from her flat. This is directly linked to both offences. The drug service worker assessed her as suitable for a DRR and a treatment place is available.';
+    expect(curiosity(text)).toEqual([]);
+  });
+});
+
+describe('an earlier incident told inside the offence analysis', () => {
+  const head = 'PRE-SENTENCE REPORT\n\n## 2. Offence analysis\n\n';
+  it('is its own event when placed at another time', () => {
+    const text = `${head}He says it was a one-off. His sister mentioned that police were called to the house in February after a row with the same neighbour.`;
+    expect(curiosity(text).map((d) => d.data?.event ?? d.ruleId)).toContain('police-callout');
+  });
+  it('is the index offence when it has no other time', () => {
+    const text = `${head}Police were called to the house by a neighbour and he was cooperative with officers.`;
+    expect(curiosity(text).filter((d) => d.data?.event === 'police-callout')).toEqual([]);
+  });
+});

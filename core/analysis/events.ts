@@ -123,6 +123,8 @@ const RECENT = /\b(?:recent(?:ly)?|just|now|currently|last (?:week|night|month|w
 const CLAUSE_BREAK = /[,;:()—–]|\b(?:but|although|though|since|after|because|when|as|until|before|and then|however)\b/gi;
 const AFTER_NEGATION = /^[^.;]{0,40}?(?:,\s*|\s[—–-]\s*)(?:none|nothing|no)\b(?! longer)[^.;]{0,25}\b(?:reported|disclosed|identified|found|noted|recorded|seen)/i;
 const ANAPHORIC = /\b(?:the|this|that|these|those)\s+$/i;
+/** An incident placed at another time than the offence ("police came out in March") is history, not the index offence. */
+const EARLIER_OCCASION = /\b(?:in (?:january|february|march|april|june|july|august|september|october|november|december)|last (?:year|month|summer|winter|spring|autumn)|(?:weeks|months|a year|years) (?:before|earlier|ago)|previously|on (?:an )?(?:earlier|previous|other|another) occasions?)\b/i;
 /** Words that make the rest of a sentence the time or cause of the event before them. */
 const SUBORDINATE = /\b(?:when|after|because|since|once|following)\b/i;
 
@@ -342,7 +344,7 @@ class Context {
       if (this.skipBlock(block)) continue;
       const sentence = doc.sentences[hit.sentence];
       const isReport = doc.kind !== 'case-notes';
-      if (isReport && this.sectionOf(block) === 'offence-analysis' && INDEX_OFFENCE_TYPES.has(type.id)) continue;
+      if (isReport && this.sectionOf(block) === 'offence-analysis' && INDEX_OFFENCE_TYPES.has(type.id) && !EARLIER_OCCASION.test(sentence.text)) continue;
       if (isReport && type.reportsRequire && !type.reportsRequire.test(sentence.text)) continue;
       if (isReport && type.reportsExclude && type.reportsExclude.test(sentence.text)) continue;
       // In a report, a later mention of the same kind of event in the same words is the same event again
