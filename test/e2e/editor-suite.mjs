@@ -13,9 +13,16 @@ export const CATEGORIES = ['sources', 'diversity', 'mental-health', 'substance-m
 const T = { timeout: 90000 };
 const norm = (s) => s.replace(/\s+/g, ' ').trim();
 
-/** Finds the mark over `phrase`, failing with the list of marks actually drawn. */
-export async function requireMark(page, hp, phrase) {
-  const m = await markOver(page, hp, phrase);
+/**
+ * Finds the mark over `phrase`, failing with the list of marks actually drawn. Polls for a while: an editor that
+ * fills itself asynchronously (TinyMCE after a reload) can be linted once empty before its content arrives.
+ */
+export async function requireMark(page, hp, phrase, { timeout = 10000 } = {}) {
+  let m = await markOver(page, hp, phrase);
+  for (const end = Date.now() + timeout; !m && Date.now() < end; ) {
+    await page.waitForTimeout(100);
+    m = await markOver(page, hp, phrase);
+  }
   if (!m) {
     const all = await marks(page, hp);
     assert.fail(`no underline over "${phrase}" in ${hp.path}; marks drawn: ` +
