@@ -93,6 +93,21 @@ export function compileLexicon(name: string, groups: Record<string, readonly str
     }
   };
 
+  // Analysers ask `test` about the same clause texts on every lint (negation, hypotheticals near a trigger);
+  // a string lookup is far cheaper than re-running a regex of hundreds of alternatives, so answers are memoised.
+  const testMemo = new Map<string, boolean>();
+  const testUncached = (text: string): boolean => {
+    if (ci) {
+      ci.re.lastIndex = 0;
+      if (ci.re.test(text)) return true;
+    }
+    if (cs) {
+      cs.re.lastIndex = 0;
+      if (cs.re.test(text)) return true;
+    }
+    return false;
+  };
+
   return {
     key,
     match(text) {
@@ -103,15 +118,13 @@ export function compileLexicon(name: string, groups: Record<string, readonly str
       return out;
     },
     test(text) {
-      if (ci) {
-        ci.re.lastIndex = 0;
-        if (ci.re.test(text)) return true;
+      let answer = testMemo.get(text);
+      if (answer === undefined) {
+        answer = testUncached(text);
+        if (testMemo.size >= 20000) testMemo.clear();
+        testMemo.set(text, answer);
       }
-      if (cs) {
-        cs.re.lastIndex = 0;
-        if (cs.re.test(text)) return true;
-      }
-      return false;
+      return answer;
     },
   };
 }
