@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root } from 'mdast';
 import type { CompiledLexicon, TermMatch } from './lexicon.js';
+import { lastAtOrBefore } from './positions.js';
 import type { DocumentKind, Point, SectionId, Span } from './types.js';
 
 export type BlockType = 'heading' | 'paragraph' | 'list-item' | 'entry' | 'table-row';
@@ -432,14 +433,7 @@ export class Doc {
       for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
       this.lineStarts = starts;
     }
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { offset, line: lo + 1, column: offset - starts[lo] + 1 };
+    const line = lastAtOrBefore(this.lineStarts, offset);
+    return { offset, line: line + 1, column: offset - this.lineStarts[line] + 1 };
   }
 }

@@ -7,6 +7,7 @@
  */
 import { execInsertText, type Box, type FieldAdapter } from './types';
 import { mergeLineBoxes } from './dom-text';
+import { lastAtOrBefore } from '../../core/positions.js';
 
 /** Styles that decide where a character lands. */
 const COPIED = [
@@ -144,13 +145,7 @@ export class TextareaAdapter implements FieldAdapter {
   private locate(offset: number): { node: Text; offset: number } | null {
     const starts = this.starts;
     if (!starts.length) return null;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, offset);
     const line = this.lines[lo];
     return { node: line.node, offset: Math.min(Math.max(0, offset - starts[lo]), line.text.length) };
   }
