@@ -91,6 +91,7 @@ function ownCopy(s: string): string {
 /** For benchmarks and tests that want a cold start. */
 export function clearDocumentCache(): void {
   cache.clear();
+  recent.length = 0;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -291,6 +292,46 @@ function detectKind(blocks: Block[], text: string): DocumentKind {
 
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * What a new document shares with one built just before it (the same report, one keystroke later):
+ * the first `prefix` blocks are the same text at the same place, the last `suffix` blocks the same text
+ * moved by `shift` characters, `blockShift` blocks and `sentenceShift` sentences.
+ */
+interface Reuse {
+  base: Doc;
+  prefix: number;
+  suffix: number;
+  shift: number;
+  blockShift: number;
+  sentenceShift: number;
+}
+
+/** Documents built most recently, newest first: a new text is read against the one it shares most with. */
+const recent: Doc[] = [];
+const RECENT_LIMIT = 4;
+
+/** Length of the common prefix of two strings (compared in chunks first: memcmp is far cheaper than a JS loop). */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  }
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common suffix, not overlapping a common prefix of `limit` characters. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  const n = Math.min(a.length, b.length) - limit;
+  let i = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (i + step <= n && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
+  }
+  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
 export class Doc {
   readonly blocks: Block[] = [];
   readonly sentences: Sentence[] = [];
@@ -299,17 +340,44 @@ export class Doc {
   private lineStarts: number[] | null = null;
   private hitMemo = new Map<string, Hit[]>();
   private facts: BlockFacts[] = [];
+  /** Set while this document can borrow from the one before it; cleared when a newer one borrows from this. */
+  private reuse: Reuse | undefined;
 
   constructor(
     readonly text: string,
     sectionOf: SectionMatcher,
   ) {
     const spans = splitBlocks(text);
+    const reuse = this.findReuse(spans);
     let section: SectionId | undefined;
     let sectionLevel = 99;
     let entry = -1;
-    for (const span of spans) {
-      const facts = cached(text.slice(span.start, span.end), analyseBlock);
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i];
+      let facts: BlockFacts;
+      if (reuse && i < reuse.prefix) {
+        // Everything before it is unchanged too, so its section and entry are: the block itself is reused.
+        const block = reuse.base.blocks[i];
+        facts = reuse.base.facts[i];
+        if (facts.type === 'entry') entry++;
+        if (facts.type === 'heading') {
+          const named = facts.heading ? sectionOf(facts.heading) : undefined;
+          if (named) {
+            section = named;
+            sectionLevel = facts.level ?? 2;
+            this.openSection(named, facts.heading ?? '', span.start);
+          } else if ((facts.level ?? 2) <= sectionLevel) {
+            section = undefined;
+            this.closeSection(span.start);
+          }
+        }
+        for (const sentence of block.sentences) this.sentences.push(sentence);
+        this.blocks.push(block);
+        this.facts.push(facts);
+        continue;
+      }
+      if (reuse && i >= spans.length - reuse.suffix) facts = reuse.base.facts[i - reuse.blockShift];
+      else facts = cached(text.slice(span.start, span.end), analyseBlock);
       const blockText = facts.text;
       const index = this.blocks.length;
       const block: Block = {
@@ -358,6 +426,41 @@ export class Doc {
     }
     this.closeSection(text.length);
     this.kind = detectKind(this.blocks, text);
+    if (reuse) reuse.sentenceShift = this.sentences.length - reuse.base.sentences.length;
+    this.reuse = reuse;
+    recent.unshift(this);
+    if (recent.length > RECENT_LIMIT) recent.pop();
+  }
+
+  /**
+   * Finds the recent document this text shares most blocks with. Blocks inside the common prefix (or
+   * suffix) of the two texts, at the same place (or moved by the length difference), are the same text,
+   * so their facts, and for the prefix their Block and Sentence objects, are taken as they are.
+   */
+  private findReuse(spans: Span[]): Reuse | undefined {
+    let best: Reuse | undefined;
+    for (const base of recent) {
+      const cp = commonPrefix(this.text, base.text);
+      const cs = commonSuffix(this.text, base.text, cp);
+      const shift = this.text.length - base.text.length;
+      const max = Math.min(spans.length, base.blocks.length);
+      let prefix = 0;
+      while (prefix < max && spans[prefix].end <= cp && spans[prefix].start === base.blocks[prefix].start && spans[prefix].end === base.blocks[prefix].end) prefix++;
+      let suffix = 0;
+      while (suffix < max - prefix) {
+        const span = spans[spans.length - 1 - suffix];
+        const old = base.blocks[base.blocks.length - 1 - suffix];
+        if (span.start < this.text.length - cs || old.start + shift !== span.start || old.end + shift !== span.end) break;
+        suffix++;
+      }
+      if (!best || prefix + suffix > best.prefix + best.suffix) {
+        best = { base, prefix, suffix, shift, blockShift: spans.length - base.blocks.length, sentenceShift: 0 };
+      }
+    }
+    if (!best || best.prefix + best.suffix === 0) return undefined;
+    // The base is finished with (linting is synchronous); dropping its own link keeps the chain one long.
+    best.base.reuse = undefined;
+    return best;
   }
 
   private openSection(id: SectionId, heading: string, start: number) {
@@ -373,9 +476,40 @@ export class Doc {
   hits(lexicon: CompiledLexicon): Hit[] {
     let all = this.hitMemo.get(lexicon.key);
     if (all) return all;
-    all = [];
-    for (const block of this.blocks) this.collect(lexicon, block, all);
+    const reuse = this.reuse;
+    const before = reuse?.base.hitMemo.get(lexicon.key);
+    if (reuse && before) all = this.hitsFrom(lexicon, reuse, before);
+    else {
+      all = [];
+      for (const block of this.blocks) this.collect(lexicon, block, all);
+    }
     this.hitMemo.set(lexicon.key, all);
+    return all;
+  }
+
+  /**
+   * The previous document's hits, re-used: unchanged blocks before the edit keep their Hit objects, blocks
+   * after it get copies moved by the edit, and only the blocks in between are read. Costs the number of
+   * hits after the edit, not blocks times lexicons.
+   */
+  private hitsFrom(lexicon: CompiledLexicon, reuse: Reuse, before: Hit[]): Hit[] {
+    const { prefix, suffix, shift, blockShift, sentenceShift } = reuse;
+    if (prefix === this.blocks.length && prefix === reuse.base.blocks.length) return before;
+    const all: Hit[] = [];
+    let k = 0;
+    while (k < before.length && before[k].block < prefix) all.push(before[k++]);
+    const firstSuffix = this.blocks.length - suffix;
+    for (let b = prefix; b < firstSuffix; b++) this.collect(lexicon, this.blocks[b], all);
+    const oldFirstSuffix = firstSuffix - blockShift;
+    while (k < before.length && before[k].block < oldFirstSuffix) k++;
+    if (!shift && !blockShift && !sentenceShift) {
+      for (; k < before.length; k++) all.push(before[k]);
+    } else {
+      for (; k < before.length; k++) {
+        const h = before[k];
+        all.push({ start: h.start + shift, end: h.end + shift, group: h.group, term: h.term, block: h.block + blockShift, sentence: h.sentence < 0 ? -1 : h.sentence + sentenceShift });
+      }
+    }
     return all;
   }
 
