@@ -62,6 +62,11 @@ interface BlockFacts {
   date?: string;
   /** Sentence spans relative to the block. */
   sentences: Span[];
+  /**
+   * Their texts, sliced once: every document that contains the block shares the same strings, so the
+   * analysers' memos keyed by sentence text find them without hashing a fresh copy on each lint.
+   */
+  sentenceTexts: string[];
   hits: Map<string, TermMatch[]>;
   /** The same hits at absolute offsets, from the last time the block sat at `start` (shared: read-only). */
   placed?: Map<string, { start: number; block: number; sentence0: number; hits: Hit[] }>;
@@ -210,6 +215,7 @@ function analyseBlock(text: string): BlockFacts {
     if (m && m[1].split(/\s+/).length <= 6) label = m[1].trim();
   }
   if (dateMatch && type !== 'heading') type = 'entry';
+  const sentences = type === 'heading' ? [{ start: 0, end: text.length }] : splitSentences(text);
   return {
     text,
     type,
@@ -217,7 +223,8 @@ function analyseBlock(text: string): BlockFacts {
     level,
     label,
     date: dateMatch?.[1],
-    sentences: type === 'heading' ? [{ start: 0, end: text.length }] : splitSentences(text),
+    sentences,
+    sentenceTexts: sentences.map((s) => text.slice(s.start, s.end)),
     hits: new Map(),
   };
 }
@@ -410,13 +417,14 @@ export class Doc {
         block.section = named;
       }
       block.section ??= section;
-      for (const s of facts.sentences) {
+      for (let k = 0; k < facts.sentences.length; k++) {
+        const s = facts.sentences[k];
         const sentence: Sentence = {
           index: this.sentences.length,
           block: index,
           start: span.start + s.start,
           end: span.start + s.end,
-          text: blockText.slice(s.start, s.end),
+          text: facts.sentenceTexts[k],
         };
         this.sentences.push(sentence);
         block.sentences.push(sentence);
