@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse';
 import type { Root } from 'mdast';
 import type { CompiledLexicon, TermMatch } from './lexicon.js';
 import { lastAtOrBefore } from './positions.js';
+import { TextMemo } from './memo.js';
 import type { DocumentKind, Point, SectionId, Span } from './types.js';
 
 export type BlockType = 'heading' | 'paragraph' | 'list-item' | 'entry' | 'table-row';
@@ -75,14 +76,13 @@ interface BlockFacts {
 const markdown = unified().use(remarkParse);
 
 // ---------------------------------------------------------------------------------------------------
-// Cache of per-block facts, keyed by the block's text. Bounded so a long session cannot grow it forever.
-const CACHE_LIMIT = 20000;
-const cache = new Map<string, BlockFacts>();
+// Cache of per-block facts, keyed by the block's text, in two generations (see core/memo.ts) so a long
+// typing session keeps the current document's blocks and lets each keystroke's variant age out.
+const cache = new TextMemo<BlockFacts>(2000);
 function cached(text: string, make: (own: string) => BlockFacts): BlockFacts {
   let facts = cache.get(text);
   if (!facts) {
     facts = make(ownCopy(text));
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
     cache.set(facts.text, facts);
   }
   return facts;

@@ -6,6 +6,7 @@
  * A term written as `/…/` is a raw regular expression, for the few cases plain text cannot express.
  * A term starting with `=` is matched case-sensitively (acronyms such as "=DA", "=PoP").
  */
+import { TextMemo } from './memo.js';
 
 export interface TermMatch {
   start: number;
@@ -95,7 +96,7 @@ export function compileLexicon(name: string, groups: Record<string, readonly str
 
   // Analysers ask `test` about the same clause texts on every lint (negation, hypotheticals near a trigger);
   // a string lookup is far cheaper than re-running a regex of hundreds of alternatives, so answers are memoised.
-  const testMemo = new Map<string, boolean>();
+  const testMemo = new TextMemo<boolean>(4000);
   const testUncached = (text: string): boolean => {
     if (ci) {
       ci.re.lastIndex = 0;
@@ -121,7 +122,6 @@ export function compileLexicon(name: string, groups: Record<string, readonly str
       let answer = testMemo.get(text);
       if (answer === undefined) {
         answer = testUncached(text);
-        if (testMemo.size >= 20000) testMemo.clear();
         testMemo.set(text, answer);
       }
       return answer;

@@ -1,0 +1,55 @@
+/**
+ * A bounded memo for facts derived from a piece of text (a block, a sentence, a clause), kept in two
+ * generations. New entries go into the young generation; when it is full it becomes the old one and the
+ * previous old one is dropped. An entry found in the old generation moves back to the young one, so what
+ * the current document keeps asking for survives, while the text of each past keystroke ages out.
+ *
+ * Why not a plain Map cleared when full: while someone types, every keystroke adds a new variant of one
+ * paragraph to every memo. Large memos full of dead variants made the garbage collector the biggest cost
+ * of a re-lint, and clearing them all at once made the next lint start cold. Two generations keep the
+ * memory bounded (at most twice `limit` entries) with O(1) work per lookup and no cold restarts.
+ */
+export class TextMemo<V> {
+  private young = new Map<string, V>();
+  private old = new Map<string, V>();
+
+  constructor(private readonly limit: number) {}
+
+  get(key: string): V | undefined {
+    const v = this.young.get(key);
+    if (v !== undefined) return v;
+    const aged = this.old.get(key);
+    if (aged !== undefined) {
+      this.old.delete(key);
+      this.set(key, aged);
+    }
+    return aged;
+  }
+
+  set(key: string, value: V): void {
+    if (this.young.size >= this.limit) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, value);
+  }
+
+  /** Returns the memoised value for `key`, computing and storing it first when absent. */
+  use(key: string, make: (key: string) => V): V {
+    let v = this.get(key);
+    if (v === undefined) {
+      v = make(key);
+      this.set(key, v);
+    }
+    return v;
+  }
+
+  clear(): void {
+    this.young.clear();
+    this.old.clear();
+  }
+
+  get size(): number {
+    return this.young.size + this.old.size;
+  }
+}
