@@ -247,6 +247,12 @@ const CLAUSE_END = /[;:]\s*$/;
 
 /** Per-block memos, keyed by the block's text (which `Doc` has already hashed for its own cache). */
 const blockMemos = new Map<string, BlockMemo>();
+/**
+ * The blocks of the last lint, by index. A re-lint mostly sees the same texts at the same places, and
+ * comparing with those is cheaper than a lookup in the large map above (which an editing session fills).
+ */
+let lastTexts: string[] = [];
+let lastMemos: BlockMemo[] = [];
 
 function blockMemo(doc: Doc, block: Block): BlockMemo {
   let m = blockMemos.get(block.text);
@@ -517,11 +523,22 @@ class Context {
     readonly doc: Doc,
     readonly options: LintOptions,
   ) {
-    for (const block of doc.blocks) {
-      const memo = blockMemo(doc, block);
+    const { blocks } = doc;
+    const texts: string[] = [];
+    // Blocks added or removed since the last lint shift the unchanged ones after them by this much.
+    const shift = lastTexts.length - blocks.length;
+    for (const block of blocks) {
+      const i = block.index;
+      let memo: BlockMemo | undefined;
+      if (lastTexts[i] === block.text) memo = lastMemos[i];
+      else if (shift && lastTexts[i + shift] === block.text) memo = lastMemos[i + shift];
+      if (!memo || memo.sentences.length !== block.sentences.length) memo = blockMemo(doc, block);
+      texts.push(block.text);
       this.memos.push(memo);
       for (const s of memo.sentences) this.sents.push(s);
     }
+    lastTexts = texts;
+    lastMemos = this.memos;
     this.surname = surnameOf(doc.text);
     this.surnameLower = this.surname?.toLowerCase();
   }
