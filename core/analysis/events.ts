@@ -170,6 +170,8 @@ interface BlockMemo {
   sourcesLabel: boolean;
   /** Sentences (relative) carrying a follow-up cue specific to an event type, by type id; filled per type on first use. */
   typeCues: Map<string, Set<number>>;
+  /** The general cues (`SentenceMemo.cues`) have been read: only blocks near an event or claim need them. */
+  cuesRead: boolean;
 }
 
 /** One sentence of a cached block. Optional fields are judgements filled on first use. */
@@ -315,18 +317,6 @@ function buildBlockMemo(doc: Doc, block: Block): BlockMemo {
     };
   });
 
-  // Cues inside quoted speech are the person's words ("sometimes I think..."), not follow-up.
-  for (const h of doc.hitsInBlock(cueLexicon, block.index)) {
-    const i = sentenceOf(h);
-    if (i < 0) continue;
-    const s = sentences[i];
-    const start = h.start - block.start;
-    if (inQuote(s.text, start - s.start)) continue;
-    const hitText = text.slice(start, h.end - block.start);
-    if (SELF_TITLE.test(hitText)) (s.titledCues ??= []).push({ group: h.group, lower: hitText.toLowerCase() });
-    else (s.cues ??= new Set()).add(h.group);
-  }
-
   const claims = doc.hitsInBlock(claimLexicon, block.index).map(
     (h): ClaimHit => ({
       start: h.start - block.start,
@@ -360,7 +350,24 @@ function buildBlockMemo(doc: Doc, block: Block): BlockMemo {
     maxYear,
     sourcesLabel: !!block.label && SOURCES_LABEL.test(block.label),
     typeCues: new Map(),
+    cuesRead: false,
   };
+}
+
+/** Fills the general follow-up cues of a block's sentences. */
+function readCues(doc: Doc, block: Block, memo: BlockMemo): void {
+  const s0 = block.sentences.length ? block.sentences[0].index : 0;
+  for (const h of doc.hitsInBlock(cueLexicon, block.index)) {
+    if (h.sentence < 0) continue;
+    const s = memo.sentences[h.sentence - s0];
+    const start = h.start - block.start;
+    // Cues inside quoted speech are the person's words ("sometimes I think..."), not follow-up.
+    if (inQuote(s.text, start - s.start)) continue;
+    const hitText = block.text.slice(start, h.end - block.start);
+    if (SELF_TITLE.test(hitText)) (s.titledCues ??= []).push({ group: h.group, lower: hitText.toLowerCase() });
+    else (s.cues ??= new Set()).add(h.group);
+  }
+  memo.cuesRead = true;
 }
 
 /** Relative indices of a block's sentences carrying a follow-up cue from `lexicon` (an event type's `explores`). */
@@ -659,11 +666,14 @@ class Context {
   /**
    * Follow-up cues of sentence `i`: the general cue groups (verified, contacted, action, analysed) it carries,
    * or undefined for none. Cues inside quoted speech are the person's words ("sometimes I think..."), not
-   * follow-up (dropped when the block is read, see `buildBlockMemo`).
+   * follow-up (dropped when the block's cues are read, see `readCues`).
    */
   private cueGroups(i: number): Set<string> | undefined {
     const s = this.sents[i];
-    if (!s?.titledCues) return s?.cues;
+    if (!s) return undefined;
+    const b = this.doc.sentences[i].block;
+    if (!this.memos[b].cuesRead) readCues(this.doc, this.doc.blocks[b], this.memos[b]);
+    if (!s.titledCues) return s.cues;
     // "Ms SURNAME told me" is the person's own account, not a third party confirming it ("Mrs" and "Dr"
     // with the same surname are usually relatives or professionals, so only the everyday titles are dropped).
     const surname = this.surnameLower;
