@@ -534,9 +534,9 @@ export function isNonEvent(sentenceText: string, rel: number, relEnd: number): b
 
 class Context {
   /** The cached memo of each block, by block index. */
-  private readonly memos: BlockMemo[] = [];
+  private readonly memos: BlockMemo[];
   /** The cached memo of each sentence, by sentence index. */
-  private readonly sents: SentenceMemo[] = [];
+  private readonly sents: SentenceMemo[];
   private readonly surname: string | null;
   private readonly surnameLower: string | undefined;
   private docYear: number | undefined;
@@ -546,18 +546,22 @@ class Context {
     readonly options: LintOptions,
   ) {
     const { blocks } = doc;
-    const texts: string[] = [];
+    // Sized up front: growing arrays of this length by push allocates about three times the memory.
+    const texts: string[] = new Array(blocks.length);
+    this.memos = new Array(blocks.length);
+    this.sents = new Array(doc.sentences.length);
     // Blocks added or removed since the last lint shift the unchanged ones after them by this much.
     const shift = lastTexts.length - blocks.length;
+    let n = 0;
     for (const block of blocks) {
       const i = block.index;
       let memo: BlockMemo | undefined;
       if (lastTexts[i] === block.text) memo = lastMemos[i];
       else if (shift && lastTexts[i + shift] === block.text) memo = lastMemos[i + shift];
       if (!memo || memo.sentences.length !== block.sentences.length) memo = blockMemo(doc, block);
-      texts.push(block.text);
-      this.memos.push(memo);
-      for (const s of memo.sentences) this.sents.push(s);
+      texts[i] = block.text;
+      this.memos[i] = memo;
+      for (const s of memo.sentences) this.sents[n++] = s;
     }
     lastTexts = texts;
     lastMemos = this.memos;
