@@ -25,6 +25,11 @@ export interface Sentence extends Span {
 
 export interface Block extends Span {
   index: number;
+  /**
+   * The block's text, as a string of its own (not a slice of the document), shared by every document
+   * that contains the same block. Analysers may key memos by it and cut strings from it to keep; they
+   * must not keep slices of `doc.text`, which would hold every past version of the document in memory.
+   */
   text: string;
   type: BlockType;
   /** Heading text without markup, when the whole block is a heading. */

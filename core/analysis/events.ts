@@ -11,6 +11,7 @@
  */
 import type { Block, Doc, Hit, Sentence } from '../document.js';
 import { compileLexicon, type CompiledLexicon } from '../lexicon.js';
+import { TextMemo } from '../memo.js';
 import type { Analysis, CuriosityEvent, LintOptions, SectionId } from '../types.js';
 import eventsData from '../../rules/lexicons/events.json' with { type: 'json' };
 import cuesData from '../../rules/lexicons/curiosity-cues.json' with { type: 'json' };
@@ -160,7 +161,7 @@ interface Candidate {
  * the document (the person's surname, the latest year, the section, neighbouring blocks) is applied per lint.
  */
 interface BlockMemo {
-  /** The block's text (a detached copy, see `detach`). */
+  /** The block's text (the block's own copy from `Doc`, not a slice of the document). */
   text: string;
   sentences: SentenceMemo[];
   events: EventHit[];
@@ -250,7 +251,7 @@ const ORDER = /\border\b/i;
 const CLAUSE_END = /[;:]\s*$/;
 
 /** Per-block memos, keyed by the block's text (which `Doc` has already hashed for its own cache). */
-const blockMemos = new Map<string, BlockMemo>();
+const blockMemos = new TextMemo<BlockMemo>(2000);
 /**
  * The blocks of the last lint, by index. A re-lint mostly sees the same texts at the same places, and
  * comparing with those is cheaper than a lookup in the large map above (which an editing session fills).
@@ -262,26 +263,16 @@ function blockMemo(doc: Doc, block: Block): BlockMemo {
   let m = blockMemos.get(block.text);
   // `Doc` splits a block's sentences from its text alone, so a memo always fits; the count check is a cheap guard.
   if (!m || m.sentences.length !== block.sentences.length) {
-    const text = detach(block.text);
-    m = buildBlockMemo(doc, block, text);
-    if (blockMemos.size > 20000) blockMemos.clear();
-    blockMemos.set(text, m);
+    m = buildBlockMemo(doc, block, block.text);
+    blockMemos.set(block.text, m);
   }
   return m;
 }
 
 /**
- * A copy of a block's text that does not keep the whole document alive: `block.text` is a slice of the
- * document, and V8 keeps a slice's parent string. Building a new string and slicing that leaves the memo
- * holding only the block (about 300 characters instead of the 56,000 of the benchmark text, per edit).
- */
-function detach(s: string): string {
-  return (' ' + s).slice(1);
-}
-
-/**
  * Reads a block's hits (through the document's per-block hit cache) into a memo. Strings kept in the memo
- * are cut from `text`, a detached copy of the block's text.
+ * are cut from `text`, the block's own copy of its text (never a slice of the whole document, which
+ * would keep every past version of the document alive).
  */
 function buildBlockMemo(doc: Doc, block: Block, text: string): BlockMemo {
   const s0 = block.sentences.length ? block.sentences[0].index : 0;
@@ -496,12 +487,11 @@ export const OPTIMISM_PROMPTS = [
 ];
 
 /** Sentence-level judgements are cached by sentence text: they do not depend on the rest of the document. */
-const clauseMemo = new Map<string, boolean>();
+const clauseMemo = new TextMemo<boolean>(4000);
 function memo(key: string, make: () => boolean): boolean {
   let v = clauseMemo.get(key);
   if (v === undefined) {
     v = make();
-    if (clauseMemo.size > 20000) clauseMemo.clear();
     clauseMemo.set(key, v);
   }
   return v;
@@ -1022,7 +1012,7 @@ interface SentenceFacts {
   about?: Set<string>;
 }
 /** Word stems, proper names and relatives of a sentence, cached by its text across lint runs. */
-const sentenceMemo = new Map<string, SentenceFacts>();
+const sentenceMemo = new TextMemo<SentenceFacts>(4000);
 function sentenceFacts(text: string): SentenceFacts {
   let f = sentenceMemo.get(text);
   if (!f) {
@@ -1035,7 +1025,6 @@ function sentenceFacts(text: string): SentenceFacts {
       words: new Set(text.toLowerCase().split(/[^a-z0-9&£]+/).filter(Boolean)),
       norm: ` ${text.toLowerCase().replace(/[^a-z0-9&£]+/g, ' ')} `,
     };
-    if (sentenceMemo.size > 20000) sentenceMemo.clear();
     sentenceMemo.set(text, f);
   }
   return f;
