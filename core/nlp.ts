@@ -11,6 +11,7 @@
  * "never self-harmed and reported no thoughts…" vs "does not drink and has been depressed since May".
  */
 import nlp from 'compromise';
+import type { Doc } from './document.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Negation
@@ -175,4 +176,40 @@ export function isAboutOther(sentence: string, start: number, mainSurname?: stri
     if (!SUBJECT_BREAK.test(between) || RELATIVE.test(between)) return true;
   }
   return false;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Per-block memo shared by the mental-health and substance analysers
+
+/**
+ * What the two analysers cache about one block's text (each its own field, typed by its owner). Both read
+ * every block on every lint; one shared slot per text means one map lookup per block per lint — a string
+ * comparison as long as the block — instead of one per analyser.
+ */
+export interface BlockSlot {
+  mentalHealth: unknown;
+  substance: unknown;
+}
+
+const SLOT_LIMIT = 20000;
+const slotCache = new Map<string, BlockSlot>();
+const slotsByDoc = new WeakMap<Doc, BlockSlot[]>();
+
+/** The slot of each block of `doc`, by block index (looked up once per document). */
+export function blockSlots(doc: Doc): BlockSlot[] {
+  let slots = slotsByDoc.get(doc);
+  if (slots) return slots;
+  slots = new Array<BlockSlot>(doc.blocks.length);
+  for (let b = 0; b < doc.blocks.length; b++) {
+    const text = doc.blocks[b].text;
+    let slot = slotCache.get(text);
+    if (!slot) {
+      slot = { mentalHealth: undefined, substance: undefined };
+      if (slotCache.size >= SLOT_LIMIT) slotCache.delete(slotCache.keys().next().value as string);
+      slotCache.set(text, slot);
+    }
+    slots[b] = slot;
+  }
+  slotsByDoc.set(doc, slots);
+  return slots;
 }

@@ -19,7 +19,7 @@ import indicatorData from '../../rules/lexicons/mental-health.json' with { type:
 import cueData from '../../rules/lexicons/mental-health-cues.json' with { type: 'json' };
 import type { Block, Doc } from '../document.js';
 import { compileLexicon } from '../lexicon.js';
-import { isAboutOther, isEnquiry, isNegated } from '../nlp.js';
+import { blockSlots, isAboutOther, isEnquiry, isNegated } from '../nlp.js';
 import type { Analysis, CoverageStatus, LintOptions, Span } from '../types.js';
 
 const indicators = compileLexicon('mental-health', indicatorData.groups);
@@ -152,28 +152,40 @@ function namesIn(text: string): [string, number][] {
   return out;
 }
 
+/** The last surname worked out, and what it was worked out from (the blocks that start in the window). */
+let surnameMemo: { window: BlockSummary[]; cut: number; value: string | undefined } | undefined;
+
 /**
  * The person's surname: the most frequent "Mr/Ms X" in the first 20,000 characters (the first to reach the
  * highest count). Counted block by block from cached per-block counts — the same as one pass over the text,
  * since the text between blocks is only whitespace — unless a block ends in a bare title, whose name would
- * be on the next line; then the text is read in one pass.
+ * be on the next line; then the text is read in one pass. The answer depends only on the blocks in the window
+ * (and where the window cuts the last one), so it is kept while those stay the same.
  */
 function mainSurname(doc: Doc, summaries: BlockSummary[]): string | undefined {
+  const blocks = doc.blocks;
+  let n = 0;
+  while (n < blocks.length && blocks[n].start < SURNAME_WINDOW) n++;
+  const cut = n && blocks[n - 1].end > SURNAME_WINDOW ? blocks[n - 1].start : -1;
+  const memo = surnameMemo;
+  if (memo && memo.window.length === n && memo.cut === cut && memo.window.every((s, i) => s === summaries[i])) return memo.value;
   const counts = new Map<string, number>();
-  const add = (names: [string, number][]) => {
-    for (const [n, c] of names) counts.set(n, (counts.get(n) ?? 0) + c);
-  };
-  for (const block of doc.blocks) {
-    if (block.start >= SURNAME_WINDOW) break;
-    const s = summaries[block.index];
+  let value: string | undefined;
+  let dangling = false;
+  for (let b = 0; b < n && !dangling; b++) {
+    const block = blocks[b];
+    const s = summaries[b];
     s.titles ??= { names: namesIn(block.text), dangling: TITLE_AT_END.test(block.text) };
-    if (s.titles.dangling) return mainSurnameOfText(doc.text);
-    add(block.end <= SURNAME_WINDOW ? s.titles.names : namesIn(doc.text.slice(block.start, SURNAME_WINDOW)));
+    dangling = s.titles.dangling;
+    for (const [name, c] of block.start === cut ? namesIn(doc.text.slice(block.start, SURNAME_WINDOW)) : s.titles.names) counts.set(name, (counts.get(name) ?? 0) + c);
   }
-  let best: string | undefined;
-  let max = 0;
-  for (const [n, c] of counts) if (c > max) [best, max] = [n, c];
-  return best;
+  if (dangling) value = mainSurnameOfText(doc.text);
+  else {
+    let max = 0;
+    for (const [name, c] of counts) if (c > max) [value, max] = [name, c];
+  }
+  surnameMemo = { window: summaries.slice(0, n), cut, value };
+  return value;
 }
 
 function mainSurnameOfText(text: string): string | undefined {
@@ -228,8 +240,8 @@ interface BlockSummary {
   sentences: HitSentence[];
   /** Index in `sentences` of the first with a title (-1: none). */
   firstTitle: number;
-  /** Some sentence's reading can depend on the surname. */
-  sensitive: boolean;
+  /** Index in `sentences` of the last whose reading can depend on the surname (-1: none). */
+  lastSensitive: number;
   /** Read with no surname (filled on first use). */
   base?: Reading;
   /** Read with a surname from `sentences[from]` on (the last one asked for). */
@@ -240,7 +252,7 @@ interface BlockSummary {
 }
 
 function summarise(doc: Doc, block: Block): BlockSummary {
-  const s: BlockSummary = { proposal: false, bereavement: false, sentences: [], firstTitle: -1, sensitive: false };
+  const s: BlockSummary = { proposal: false, bereavement: false, sentences: [], firstTitle: -1, lastSensitive: -1 };
   if (block.type === 'heading') return s;
   const first = block.sentences.length ? block.sentences[0].index : 0;
   const byK = new Map<number, HitSentence>();
@@ -265,7 +277,7 @@ function summarise(doc: Doc, block: Block): BlockSummary {
   }
   s.sentences.forEach((hs, j) => {
     if (hs.title && s.firstTitle < 0) s.firstTitle = j;
-    if (hs.sensitive) s.sensitive = true;
+    if (hs.sensitive) s.lastSensitive = j;
   });
   return s;
 }
@@ -311,7 +323,7 @@ function mergeAdjacent(list: BlockIndicator[], text: string): BlockIndicator[] {
 
 /** The reading that applies when the surname is known from `sentences[from]` on (`surname` undefined: not known). */
 function readingFor(block: Block, s: BlockSummary, from: number, surname: string | undefined): Reading {
-  if (!s.sensitive || surname === undefined || !s.sentences.some((hs, j) => j >= from && hs.sensitive)) return (s.base ??= read(block, s, Infinity, undefined));
+  if (surname === undefined || s.lastSensitive < from) return (s.base ??= read(block, s, Infinity, undefined));
   const v = s.variant;
   if (v && v.from === from && v.surname === surname) return v.reading;
   const reading = read(block, s, from, surname);
@@ -347,10 +359,6 @@ function cuesIn(doc: Doc, block: Block, s: BlockSummary): NonNullable<BlockSumma
   return s.cues;
 }
 
-const SUMMARY_CACHE_LIMIT = 20000;
-/** Block summaries by block text. */
-const summaryCache = new Map<string, BlockSummary>();
-
 // ---------------------------------------------------------------------------------------------------
 
 /** Fills `analysis.categories['mental-health']` and stashes the facts the mental-health rules read. */
@@ -369,16 +377,12 @@ export function analyseMentalHealth(doc: Doc, analysis: Analysis, options: LintO
   };
   factsByAnalysis.set(analysis, facts);
 
+  // Block summaries, cached by block text in the slots shared with the substance analyser.
+  const slots = blockSlots(doc);
   const summaries: BlockSummary[] = new Array(blocks.length);
   for (let b = 0; b < blocks.length; b++) {
-    const text = blocks[b].text;
-    let s = summaryCache.get(text);
-    if (!s) {
-      s = summarise(doc, blocks[b]);
-      if (summaryCache.size >= SUMMARY_CACHE_LIMIT) summaryCache.delete(summaryCache.keys().next().value as string);
-      summaryCache.set(text, s);
-    }
-    summaries[b] = s;
+    const slot = slots[b];
+    summaries[b] = (slot.mentalHealth as BlockSummary | undefined) ?? (slot.mentalHealth = summarise(doc, blocks[b])) as BlockSummary;
   }
 
   // The surname is looked up once a sentence with indicators has a title, and applies from there on.

@@ -12,6 +12,7 @@
 import type { Block, Doc, Hit, Sentence } from '../document.js';
 import type { Analysis, LintOptions, Span } from '../types.js';
 import { compileLexicon, type CompiledLexicon } from '../lexicon.js';
+import { blockSlots } from '../nlp.js';
 import substanceData from '../../rules/lexicons/substance.json' with { type: 'json' };
 import cueData from '../../rules/lexicons/substance-cues.json' with { type: 'json' };
 
@@ -420,8 +421,8 @@ interface BlockSummary {
   verifiesAll?: boolean;
   referral?: boolean;
   explore?: ExploreFacts;
-  /** Mentions at absolute offsets, from the last time the block sat at `start` (shared: read-only). */
-  placed?: { start: number; block: number; sentence0: number; mentions: SubstanceMention[] };
+  /** Coverage evidence (the content sentences' spans) from the last time the block sat at `start` (shared: read-only). */
+  placed?: { start: number; evidence: Span[] };
 }
 
 /** A result ("tested negative", "the tag recorded no alcohol") is not a condition even near the word "requirement". */
@@ -546,14 +547,16 @@ function explore(s: BlockSummary, block: Block): ExploreFacts {
   return (s.explore = e);
 }
 
-/** The block's mentions at absolute offsets; reused while the block stays where it was. */
-function placeMentions(s: BlockSummary, block: Block): SubstanceMention[] {
-  const sentence0 = block.sentences[0].index;
-  const p = s.placed;
-  if (p && p.start === block.start && p.block === block.index && p.sentence0 === sentence0) return p.mentions;
-  const mentions = s.roles.map((r): SubstanceMention => ({ start: block.start + r.start, end: block.start + r.end, group: r.group, term: r.term, sentence: sentence0 + r.sentence, block: block.index, role: r.role }));
-  s.placed = { start: block.start, block: block.index, sentence0, mentions };
-  return mentions;
+/** Every block's mentions at absolute offsets, in document order. */
+function allMentions(blocks: readonly Block[], summaries: BlockSummary[]): SubstanceMention[] {
+  const out: SubstanceMention[] = [];
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    for (const r of summaries[b].roles) {
+      out.push({ start: block.start + r.start, end: block.start + r.end, group: r.group, term: r.term, sentence: block.sentences[r.sentence].index, block: b, role: r.role });
+    }
+  }
+  return out;
 }
 
 /**
@@ -584,36 +587,39 @@ function firstUnexploredEntry(blocks: readonly Block[], summaries: BlockSummary[
 }
 
 const SUMMARY_CACHE_LIMIT = 20000;
-/** Block summaries by block text, one map per lexicon (organisations' extra terms change the hits). */
-const summaryMemo = new WeakMap<FamilyLexicon, Map<string, BlockSummary>>();
+/** Block summaries by block text for lexicons extended with an organisation's terms (the base lexicon's live in the shared block slots). */
+const extendedMemo = new WeakMap<FamilyLexicon, Map<string, BlockSummary>>();
 
 /** Fills `analysis.categories['substance-misuse']` and the facts the substance rules read. */
 export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOptions): void {
   const lex = lexiconFor(options);
-  let memo = summaryMemo.get(lex);
-  if (!memo) summaryMemo.set(lex, (memo = new Map()));
+  let memo: Map<string, BlockSummary> | undefined;
+  if (lex !== baseLexicon && !(memo = extendedMemo.get(lex))) extendedMemo.set(lex, (memo = new Map()));
+  const slots = blockSlots(doc);
   const blocks = doc.blocks;
   const kind = doc.kind;
   const caseNotes = kind === 'case-notes';
 
   const summaries: BlockSummary[] = new Array(blocks.length);
-  const mentions: SubstanceMention[] = [];
   const evidence: Span[] = [];
   let linked = false;
   let evidencedSomewhere = false;
   let anyUse = false;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
-    let s = memo.get(block.text);
+    let s = memo ? memo.get(block.text) : (slots[b].substance as BlockSummary | undefined);
     if (!s) {
       s = summarise(doc, block, lex);
-      if (memo.size >= SUMMARY_CACHE_LIMIT) memo.delete(memo.keys().next().value as string);
-      memo.set(block.text, s);
+      if (!memo) slots[b].substance = s;
+      else {
+        if (memo.size >= SUMMARY_CACHE_LIMIT) memo.delete(memo.keys().next().value as string);
+        memo.set(block.text, s);
+      }
     }
     summaries[b] = s;
     if (!s.roles.length) continue;
-    for (const m of placeMentions(s, block)) mentions.push(m);
-    for (const k of s.contentSentences) evidence.push({ start: block.sentences[k].start, end: block.sentences[k].end });
+    if (s.placed?.start !== block.start) s.placed = { start: block.start, evidence: s.contentSentences.map((k) => ({ start: block.sentences[k].start, end: block.sentences[k].end })) };
+    for (const e of s.placed.evidence) evidence.push(e);
     // Is there analysis? A substance sentence that links to offending/risk/proposal, or a treatment requirement.
     if (s.link || (caseNotes && s.linkCaseNotes)) linked = true;
     // Evidence sentences anywhere: a test or service sentence with a result, outside the conditions.
@@ -715,7 +721,15 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
   }
 
   gaps.sort((a, b) => a.start - b.start);
-  facts.set(analysis, { mentions, gaps, linked });
+  let mentions: SubstanceMention[] | undefined;
+  facts.set(analysis, {
+    // Built on first read: the rules need only the gaps, so a lint does not place every mention.
+    get mentions() {
+      return (mentions ??= allMentions(blocks, summaries));
+    },
+    gaps,
+    linked,
+  });
 
   // --- Coverage for the Analysis contract (evidence: each sentence with a mention of the person's own use, support or a negation).
   const required = kind === 'psr' || (kind === 'section' && lifestyleSection) || !silent;
