@@ -164,8 +164,13 @@ let surnameMemo: { window: BlockSummary[]; cut: number; value: string | undefine
  */
 function mainSurname(doc: Doc, summaries: BlockSummary[]): string | undefined {
   const blocks = doc.blocks;
+  // n: how many blocks start inside the window (blocks are in order).
   let n = 0;
-  while (n < blocks.length && blocks[n].start < SURNAME_WINDOW) n++;
+  for (let hi = blocks.length; n < hi; ) {
+    const mid = (n + hi) >> 1;
+    if (blocks[mid].start < SURNAME_WINDOW) n = mid + 1;
+    else hi = mid;
+  }
   const cut = n && blocks[n - 1].end > SURNAME_WINDOW ? blocks[n - 1].start : -1;
   const memo = surnameMemo;
   if (memo && memo.window.length === n && memo.cut === cut && memo.window.every((s, i) => s === summaries[i])) return memo.value;

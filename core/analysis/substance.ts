@@ -234,19 +234,33 @@ const NOT_PROPOSED = /\b(?:not|no|unsuitable|neither|nor|rather than|instead of)
 /** Results or readings that back an account. */
 const RESULT = /\b(?:negative|positive|neg|pos|results?|clear|scor\w*|readings?|micrograms?|showed|shows|confirmed)\b|µg/i;
 
-interface SentenceCues {
-  link: boolean;
-  verify: boolean;
-  challenge: boolean;
-  offence: boolean;
-  theft: boolean;
-  strongUse: boolean;
-  useVerb: boolean;
-  condition: boolean;
-  engaged: boolean;
-  proposal: boolean;
-  treatmentAssessed: boolean;
-  result: boolean;
+/**
+ * The cues of one sentence, each tested on first read (a block re-read after an edit asks for only some of
+ * them) and remembered.
+ */
+class SentenceCues {
+  private known = 0;
+  private found = 0;
+  constructor(private readonly text: string) {}
+  private has(bit: number, re: RegExp): boolean {
+    if (!(this.known & bit)) {
+      this.known |= bit;
+      if (re.test(this.text)) this.found |= bit;
+    }
+    return (this.found & bit) !== 0;
+  }
+  get link() { return this.has(1, LINK); }
+  get verify() { return this.has(2, VERIFY); }
+  get challenge() { return this.has(4, CHALLENGE); }
+  get offence() { return this.has(8, OFFENCE_CUE); }
+  get theft() { return this.has(16, THEFT_CUE); }
+  get strongUse() { return this.has(32, STRONG_USE); }
+  get useVerb() { return this.has(64, USE_VERB); }
+  get condition() { return this.has(128, CONDITION); }
+  get engaged() { return this.has(256, ENGAGED); }
+  get proposal() { return this.has(512, PROPOSAL); }
+  get treatmentAssessed() { return this.has(1024, TREATMENT_ASSESSED); }
+  get result() { return this.has(2048, RESULT); }
 }
 
 const CUE_CACHE_LIMIT = 5000;
@@ -254,20 +268,7 @@ const cueCache = new Map<string, SentenceCues>();
 function cuesOf(text: string): SentenceCues {
   let c = cueCache.get(text);
   if (!c) {
-    c = {
-      link: LINK.test(text),
-      verify: VERIFY.test(text),
-      challenge: CHALLENGE.test(text),
-      offence: OFFENCE_CUE.test(text),
-      theft: THEFT_CUE.test(text),
-      strongUse: STRONG_USE.test(text),
-      useVerb: USE_VERB.test(text),
-      condition: CONDITION.test(text),
-      engaged: ENGAGED.test(text),
-      proposal: PROPOSAL.test(text),
-      treatmentAssessed: TREATMENT_ASSESSED.test(text),
-      result: RESULT.test(text),
-    };
+    c = new SentenceCues(text);
     if (cueCache.size >= CUE_CACHE_LIMIT) cueCache.delete(cueCache.keys().next().value as string);
     cueCache.set(text, c);
   }
@@ -387,21 +388,24 @@ interface ExploreFacts {
   followUps: number;
 }
 
+/** What else counts in case notes, outside conditions: an own sentence that engages links; a verifying or engaging content sentence is evidence or engagement. */
+interface CaseNoteFlags {
+  link: boolean;
+  evidence: boolean;
+  engaged: boolean;
+}
+
 /** What one block contributes to the document-level judgements (see the comment above `BlockRole`). */
 interface BlockSummary {
   roles: BlockRole[];
   /** By block-relative sentence index; undefined where a sentence has no mention. */
   sentences: (MentionSentence | undefined)[];
-  /** An own-use, negated or support sentence links to offending, risk or the proposal (any kind / case notes only). */
+  /** An own-use, negated or support sentence links to offending, risk or the proposal (or is a requirement). */
   link: boolean;
-  linkCaseNotes: boolean;
-  /** A test or service sentence outside conditions carries a result (any kind / case notes only). */
+  /** A test or service sentence outside conditions carries a result. */
   evidence: boolean;
-  evidenceCaseNotes: boolean;
   /** A mention sentence outside conditions verifies or challenges (`blockVerifies(block, true)`). */
   verifies: boolean;
-  /** A mention sentence outside conditions records engagement (case-note conditions). */
-  engaged: boolean;
   /** A requirement, service or test sentence assesses suitability or consent. */
   assessed: boolean;
   firstUse?: BlockRole;
@@ -418,6 +422,7 @@ interface BlockSummary {
   minimising?: CueCandidate;
   abstinence?: CueCandidate;
   /** Filled on first use; most documents never need them. */
+  caseNotes?: CaseNoteFlags;
   verifiesAll?: boolean;
   referral?: boolean;
   explore?: ExploreFacts;
@@ -430,6 +435,7 @@ const CONDITION_RESULT = /\b(?:negative|positive|results?|recorded|showed|shows|
 const REFERS_BACK = /\b(?:it|this|that|them|which)\b/i;
 
 const isContent = (r: BlockRole) => r.role !== 'offence' && r.role !== 'other-person';
+const isOwn = (r: BlockRole) => r.role === 'use' || r.role === 'negated' || r.role === 'support';
 const isUse = (r: BlockRole) => r.role === 'use';
 
 function groupsOf(list: BlockRole[]): string[] {
@@ -439,8 +445,10 @@ function groupsOf(list: BlockRole[]): string[] {
 }
 
 function summarise(doc: Doc, block: Block, lex: FamilyLexicon): BlockSummary {
-  const cueHits = blockFamilyHits(doc, cueLexicon, block.index);
-  const roles = blockRoles(doc, block, blockFamilyHits(doc, lex, block.index), cueHits);
+  const hits = blockFamilyHits(doc, lex, block.index);
+  // Framing cues count only beside substance words, so a block without them is not searched for cues.
+  const cueHits = hits.length && block.type !== 'heading' ? blockFamilyHits(doc, cueLexicon, block.index) : [];
+  const roles = blockRoles(doc, block, hits, cueHits);
   const sentences: (MentionSentence | undefined)[] = block.sentences.map(() => undefined);
   for (const r of roles) {
     let ms = sentences[r.sentence];
@@ -451,33 +459,25 @@ function summarise(doc: Doc, block: Block, lex: FamilyLexicon): BlockSummary {
     roles,
     sentences,
     link: false,
-    linkCaseNotes: false,
     evidence: false,
-    evidenceCaseNotes: false,
     verifies: false,
-    engaged: false,
     assessed: false,
     useGroups: groupsOf(roles.filter(isUse)),
     groups: groupsOf(roles),
     contentSentences: [],
   };
+  // Cues are tested lazily, so each flag is worked out only until the block is known to have it.
   sentences.forEach((ms, k) => {
     if (!ms) return;
     const { cues: c, roles: list } = ms;
     const has = (group: string) => list.some((m) => m.group === group);
-    const text = block.sentences[k].text;
-    const condition = (ms.condition = (has('requirement') || has('test') || has('service')) && c.condition && !CONDITION_RESULT.test(text));
-    if (list.some((m) => m.role === 'use' || m.role === 'negated' || m.role === 'support')) {
-      if ((has('requirement') && !condition) || c.link) s.link = true;
-      if (c.engaged && !condition) s.linkCaseNotes = true;
-    }
+    const condition = (ms.condition = (has('requirement') || has('test') || has('service')) && c.condition && !CONDITION_RESULT.test(block.sentences[k].text));
+    if (!s.link && list.some(isOwn) && ((has('requirement') && !condition) || c.link)) s.link = true;
     if (!condition) {
-      if ((has('test') && c.result) || (has('service') && (c.verify || c.engaged))) s.evidence = true;
-      if (c.verify && list.some(isContent)) s.evidenceCaseNotes = true;
-      if (c.verify || c.challenge) s.verifies = true;
-      if (c.engaged && list.some(isContent)) s.engaged = true;
+      if (!s.evidence && ((has('test') && c.result) || (has('service') && (c.verify || c.engaged)))) s.evidence = true;
+      if (!s.verifies && (c.verify || c.challenge)) s.verifies = true;
     }
-    if ((has('requirement') || has('service') || has('test')) && c.treatmentAssessed) s.assessed = true;
+    if (!s.assessed && (has('requirement') || has('service') || has('test')) && c.treatmentAssessed) s.assessed = true;
   });
   for (const r of roles) {
     const ms = sentences[r.sentence]!;
@@ -517,6 +517,22 @@ function summarise(doc: Doc, block: Block, lex: FamilyLexicon): BlockSummary {
     }
   }
   return s;
+}
+
+function caseNoteFlags(s: BlockSummary): CaseNoteFlags {
+  if (!s.caseNotes) {
+    const f: CaseNoteFlags = { link: false, evidence: false, engaged: false };
+    for (const ms of s.sentences) {
+      if (!ms || ms.condition) continue;
+      if (ms.roles.some(isOwn) && ms.cues.engaged) f.link = true;
+      if (ms.roles.some(isContent)) {
+        if (ms.cues.verify) f.evidence = true;
+        if (ms.cues.engaged) f.engaged = true;
+      }
+    }
+    s.caseNotes = f;
+  }
+  return s.caseNotes;
 }
 
 /** `blockVerifies(block, false)`: any sentence outside conditions verifies or challenges (abstinence only). */
@@ -621,9 +637,9 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
     if (s.placed?.start !== block.start) s.placed = { start: block.start, evidence: s.contentSentences.map((k) => ({ start: block.sentences[k].start, end: block.sentences[k].end })) };
     for (const e of s.placed.evidence) evidence.push(e);
     // Is there analysis? A substance sentence that links to offending/risk/proposal, or a treatment requirement.
-    if (s.link || (caseNotes && s.linkCaseNotes)) linked = true;
+    if (!linked && (s.link || (caseNotes && caseNoteFlags(s).link))) linked = true;
     // Evidence sentences anywhere: a test or service sentence with a result, outside the conditions.
-    if (s.evidence || (caseNotes && s.evidenceCaseNotes)) evidencedSomewhere = true;
+    if (!evidencedSomewhere && (s.evidence || (caseNotes && caseNoteFlags(s).evidence))) evidencedSomewhere = true;
     if (s.firstUse) anyUse = true;
   }
 
@@ -685,7 +701,7 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
     const b = summaries.findIndex((s) => s.firstCondition);
     if (b >= 0) {
       // A provider the lexicon does not know ("Referred to Horizon Recovery; assessment booked").
-      const engaged = summaries.some((s) => s.engaged) || summaries.some((s, i) => referral(s, blocks[i]));
+      const engaged = summaries.some((s) => caseNoteFlags(s).engaged) || summaries.some((s, i) => referral(s, blocks[i]));
       if (!engaged) {
         const first = summaries[b].firstCondition!;
         const at = blocks[b].start;
