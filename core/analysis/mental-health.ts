@@ -225,7 +225,7 @@ interface HitSentence {
   /** Whose condition it is can depend on the surname. */
   sensitive: boolean;
   /** Judgements with no surname (filled on first use). */
-  judged?: Judgement[];
+  judged: Judgement[] | undefined;
 }
 
 /** The block's indicators for one surname situation, sorted by start; `affirmed` merged ("paranoid schizophrenia"). */
@@ -233,9 +233,9 @@ interface Reading {
   indicators: BlockIndicator[];
   affirmed: BlockIndicator[];
   /** Some non-affect indicator has link, risk or proposal cues in or next to its sentence: [strong/weak, mention]. */
-  analysed?: [boolean, boolean];
+  analysed: [boolean, boolean] | undefined;
   /** At absolute offsets, from the last time the block sat at `start` (shared: read-only). */
-  placed?: { start: number; block: number; sentence0: number; indicators: MentalHealthIndicator[]; affirmed: MentalHealthIndicator[] };
+  placed: { start: number; block: number; sentence0: number; indicators: MentalHealthIndicator[]; affirmed: MentalHealthIndicator[] } | undefined;
 }
 
 interface BlockSummary {
@@ -248,16 +248,16 @@ interface BlockSummary {
   /** Index in `sentences` of the last whose reading can depend on the surname (-1: none). */
   lastSensitive: number;
   /** Read with no surname (filled on first use). */
-  base?: Reading;
+  base: Reading | undefined;
   /** Read with a surname from `sentences[from]` on (the last one asked for). */
-  variant?: { from: number; surname: string; reading: Reading };
+  variant: { from: number; surname: string; reading: Reading } | undefined;
   /** Filled on first use: cue hits (sentence within the block, group), "Mr/Ms X" names. */
-  cues?: { k: number; group: string; wellbeing?: boolean }[];
-  titles?: { names: [string, number][]; dangling: boolean };
+  cues: { k: number; group: string; wellbeing: boolean | undefined }[] | undefined;
+  titles: { names: [string, number][]; dangling: boolean } | undefined;
 }
 
 function summarise(doc: Doc, block: Block): BlockSummary {
-  const s: BlockSummary = { proposal: false, bereavement: false, sentences: [], firstTitle: -1, lastSensitive: -1 };
+  const s: BlockSummary = { proposal: false, bereavement: false, sentences: [], firstTitle: -1, lastSensitive: -1, base: undefined, variant: undefined, cues: undefined, titles: undefined };
   if (block.type === 'heading') return s;
   const first = block.sentences.length ? block.sentences[0].index : 0;
   const byK = new Map<number, HitSentence>();
@@ -270,7 +270,7 @@ function summarise(doc: Doc, block: Block): BlockSummary {
       let hs = byK.get(k);
       if (!hs) {
         const text = block.sentences[k].text;
-        byK.set(k, (hs = { k, text, rel: [], terms: [], title: TITLE.test(text), sensitive: TITLE_WORD.test(text) }));
+        byK.set(k, (hs = { k, text, rel: [], terms: [], title: TITLE.test(text), sensitive: TITLE_WORD.test(text), judged: undefined }));
         s.sentences.push(hs);
       }
       const at = block.sentences[k].start;
@@ -309,7 +309,7 @@ function read(block: Block, s: BlockSummary, from: number, surname: string | und
     list.filter((i) => !i.negated && (i.strength === 'strong' || i.strength === 'weak')),
     block.text,
   );
-  return { indicators: list, affirmed };
+  return { indicators: list, affirmed, analysed: undefined, placed: undefined };
 }
 
 /** "paranoid schizophrenia" is one finding, not two. Returns new objects; `indicators` keep the raw terms. */
@@ -359,7 +359,7 @@ function place(r: Reading, block: Block): NonNullable<Reading['placed']> {
 function cuesIn(doc: Doc, block: Block, s: BlockSummary): NonNullable<BlockSummary['cues']> {
   if (!s.cues) {
     const first = block.sentences.length ? block.sentences[0].index : 0;
-    s.cues = doc.hitsInBlock(cues, block.index).map((h) => ({ k: h.sentence - first, group: h.group }));
+    s.cues = doc.hitsInBlock(cues, block.index).map((h) => ({ k: h.sentence - first, group: h.group, wellbeing: undefined }));
   }
   return s.cues;
 }

@@ -395,11 +395,13 @@ interface CaseNoteFlags {
   engaged: boolean;
 }
 
-/** What one block contributes to the document-level judgements (see the comment above `BlockRole`). */
+/**
+ * What one block contributes to the document-level judgements (see the comment above `BlockRole`). Every field
+ * is set when the summary is made, so all summaries share one shape; the fields the fold reads for every
+ * block come first.
+ */
 interface BlockSummary {
   roles: BlockRole[];
-  /** By block-relative sentence index; undefined where a sentence has no mention. */
-  sentences: (MentionSentence | undefined)[];
   /** An own-use, negated or support sentence links to offending, risk or the proposal (or is a requirement). */
   link: boolean;
   /** A test or service sentence outside conditions carries a result. */
@@ -408,26 +410,29 @@ interface BlockSummary {
   verifies: boolean;
   /** A requirement, service or test sentence assesses suitability or consent. */
   assessed: boolean;
-  firstUse?: BlockRole;
-  /** First condition or requirement mention (case notes). */
-  firstCondition?: BlockRole;
+  firstUse: BlockRole | undefined;
+  minimising: CueCandidate | undefined;
+  abstinence: CueCandidate | undefined;
   /** First requirement not declined: with proposal wording, and at all (inside the sentencing-proposal section). */
-  proposedCue?: BlockRole;
-  proposedAny?: BlockRole;
+  proposedCue: BlockRole | undefined;
+  proposedAny: BlockRole | undefined;
+  /** Coverage evidence (the content sentences' spans) as placed when the block last started at `evidenceAt` (shared: read-only). */
+  evidenceAt: number;
+  evidenceSpans: Span[];
+  /** By block-relative sentence index; undefined where a sentence has no mention. */
+  sentences: (MentionSentence | undefined)[];
   /** Distinct substance groups, in order, of use mentions and of all mentions. */
   useGroups: string[];
   groups: string[];
   /** Sentences with a mention that is not an offence or someone else's, in order of first such mention. */
   contentSentences: number[];
-  minimising?: CueCandidate;
-  abstinence?: CueCandidate;
+  /** First condition or requirement mention (case notes). */
+  firstCondition: BlockRole | undefined;
   /** Filled on first use; most documents never need them. */
-  caseNotes?: CaseNoteFlags;
-  verifiesAll?: boolean;
-  referral?: boolean;
-  explore?: ExploreFacts;
-  /** Coverage evidence (the content sentences' spans) from the last time the block sat at `start` (shared: read-only). */
-  placed?: { start: number; evidence: Span[] };
+  caseNotes: CaseNoteFlags | undefined;
+  verifiesAll: boolean | undefined;
+  referral: boolean | undefined;
+  explore: ExploreFacts | undefined;
 }
 
 /** A result ("tested negative", "the tag recorded no alcohol") is not a condition even near the word "requirement". */
@@ -457,14 +462,26 @@ function summarise(doc: Doc, block: Block, lex: FamilyLexicon): BlockSummary {
   }
   const s: BlockSummary = {
     roles,
-    sentences,
     link: false,
     evidence: false,
     verifies: false,
     assessed: false,
+    firstUse: roles.find(isUse),
+    minimising: undefined,
+    abstinence: undefined,
+    proposedCue: undefined,
+    proposedAny: undefined,
+    evidenceAt: -1,
+    evidenceSpans: [],
+    sentences,
     useGroups: groupsOf(roles.filter(isUse)),
     groups: groupsOf(roles),
     contentSentences: [],
+    firstCondition: undefined,
+    caseNotes: undefined,
+    verifiesAll: undefined,
+    referral: undefined,
+    explore: undefined,
   };
   // Cues are tested lazily, so each flag is worked out only until the block is known to have it.
   sentences.forEach((ms, k) => {
@@ -481,7 +498,6 @@ function summarise(doc: Doc, block: Block, lex: FamilyLexicon): BlockSummary {
   });
   for (const r of roles) {
     const ms = sentences[r.sentence]!;
-    if (r.role === 'use') s.firstUse ??= r;
     if (isContent(r) && !s.contentSentences.includes(r.sentence)) s.contentSentences.push(r.sentence);
     if (r.group === 'requirement' || ((r.group === 'test' || r.group === 'service') && ms.condition)) s.firstCondition ??= r;
     // "A DRR is not proposed", "he is unsuitable for an ATR" are decisions, not proposals.
@@ -634,8 +650,11 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
     }
     summaries[b] = s;
     if (!s.roles.length) continue;
-    if (s.placed?.start !== block.start) s.placed = { start: block.start, evidence: s.contentSentences.map((k) => ({ start: block.sentences[k].start, end: block.sentences[k].end })) };
-    for (const e of s.placed.evidence) evidence.push(e);
+    if (s.evidenceAt !== block.start) {
+      s.evidenceAt = block.start;
+      s.evidenceSpans = s.contentSentences.map((k) => ({ start: block.sentences[k].start, end: block.sentences[k].end }));
+    }
+    for (const e of s.evidenceSpans) evidence.push(e);
     // Is there analysis? A substance sentence that links to offending/risk/proposal, or a treatment requirement.
     if (!linked && (s.link || (caseNotes && caseNoteFlags(s).link))) linked = true;
     // Evidence sentences anywhere: a test or service sentence with a result, outside the conditions.
@@ -646,7 +665,7 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
   /** Distinct substance groups, in order of first mention, over the use mentions or all of them. */
   const merged = (use: boolean): string[] => {
     const out: string[] = [];
-    for (const s of summaries) for (const g of use ? s.useGroups : s.groups) if (!out.includes(g)) out.push(g);
+    for (let b = 0; b < summaries.length && out.length < SUBSTANCE_GROUPS.size; b++) for (const g of use ? summaries[b].useGroups : summaries[b].groups) if (!out.includes(g)) out.push(g);
     return out;
   };
   let useGroupsMemo: string[] | undefined;
