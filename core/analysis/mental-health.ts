@@ -234,8 +234,8 @@ interface Reading {
   affirmed: BlockIndicator[];
   /** Some non-affect indicator has link, risk or proposal cues in or next to its sentence: [strong/weak, mention]. */
   analysed: [boolean, boolean] | undefined;
-  /** At absolute offsets, from the last time the block sat at `start` (shared: read-only). */
-  placed: { start: number; block: number; sentence0: number; indicators: MentalHealthIndicator[]; affirmed: MentalHealthIndicator[] } | undefined;
+  /** At absolute offsets (with each indicator's evidence span), from the last time the block sat at `start` (shared: read-only). */
+  placed: { start: number; block: number; sentence0: number; indicators: MentalHealthIndicator[]; evidence: Span[]; affirmed: MentalHealthIndicator[] } | undefined;
 }
 
 interface BlockSummary {
@@ -352,7 +352,9 @@ function place(r: Reading, block: Block): NonNullable<Reading['placed']> {
     negated: i.negated,
     other: false,
   });
-  return (r.placed = { start: block.start, block: block.index, sentence0, indicators: r.indicators.map(abs), affirmed: r.affirmed.map(abs) });
+  const indicators = r.indicators.map(abs);
+  const evidence = indicators.map((i) => ({ start: i.start, end: i.end }));
+  return (r.placed = { start: block.start, block: block.index, sentence0, indicators, evidence, affirmed: r.affirmed.map(abs) });
 }
 
 /** Cue-lexicon hits in a block, by sentence within the block (read only in blocks the judgements need). */
@@ -396,6 +398,7 @@ export function analyseMentalHealth(doc: Doc, analysis: Analysis, options: LintO
   let proposalAnywhere = false;
   /** Each block's reading, where it has indicators (kept for the judgements below). */
   const readings: (Reading | undefined)[] = new Array(blocks.length);
+  const evidence: Span[] = [];
   for (let b = 0; b < blocks.length; b++) {
     const s = summaries[b];
     if (s.proposal) proposalAnywhere = true;
@@ -413,11 +416,12 @@ export function analyseMentalHealth(doc: Doc, analysis: Analysis, options: LintO
     if (!r.indicators.length) continue;
     const p = place(r, block);
     const sources = block.section === 'sources';
-    for (const i of p.indicators) {
+    p.indicators.forEach((i, j) => {
       // Naming a screening or service in the sources list does not say anything about the person.
-      if (sources && i.strength === 'mention') continue;
+      if (sources && i.strength === 'mention') return;
       facts.indicators.push(i);
-    }
+      evidence.push(p.evidence[j]);
+    });
     for (const i of p.affirmed) facts.affirmed.push(i);
   }
   facts.addressed = facts.indicators.some((i) => i.strength !== 'affect');
@@ -425,7 +429,6 @@ export function analyseMentalHealth(doc: Doc, analysis: Analysis, options: LintO
 
   const coveredElsewhere = options.context?.categoriesCovered?.includes('mental-health') ?? false;
   const required = kind === 'psr' && !coveredElsewhere;
-  const evidence: Span[] = facts.indicators.map((i) => ({ start: i.start, end: i.end }));
   const reasons: string[] = [];
   let status: CoverageStatus;
 
