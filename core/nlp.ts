@@ -205,7 +205,8 @@ export function blockSlots(doc: Doc): BlockSlot[] {
     let slot = slotCache.get(text);
     if (!slot) {
       slot = { mentalHealth: undefined, substance: undefined };
-      if (slotCache.size >= SLOT_LIMIT) slotCache.delete(slotCache.keys().next().value as string);
+      // Emptied when full (cheaper than evicting one by one; a later lint just re-reads its blocks).
+      if (slotCache.size >= SLOT_LIMIT) slotCache.clear();
       slotCache.set(text, slot);
     }
     slots[b] = slot;

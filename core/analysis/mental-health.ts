@@ -260,18 +260,17 @@ function summarise(doc: Doc, block: Block): BlockSummary {
   const s: BlockSummary = { proposal: false, bereavement: false, sentences: [], firstTitle: -1, lastSensitive: -1, base: undefined, variant: undefined, cues: undefined, titles: undefined };
   if (block.type === 'heading') return s;
   const first = block.sentences.length ? block.sentences[0].index : 0;
-  const byK = new Map<number, HitSentence>();
   for (const h of doc.hitsInBlock(indicators, block.index)) {
     if (h.sentence < 0) continue;
     if (h.group === PROPOSAL) s.proposal = true;
     else if (h.group === 'bereavement') s.bereavement = true;
     else {
       const k = h.sentence - first;
-      let hs = byK.get(k);
-      if (!hs) {
+      // Hits come in order, so a sentence's hits are consecutive.
+      let hs = s.sentences[s.sentences.length - 1];
+      if (hs?.k !== k) {
         const text = block.sentences[k].text;
-        byK.set(k, (hs = { k, text, rel: [], terms: [], title: TITLE.test(text), sensitive: TITLE_WORD.test(text), judged: undefined }));
-        s.sentences.push(hs);
+        s.sentences.push((hs = { k, text, rel: [], terms: [], title: TITLE.test(text), sensitive: TITLE_WORD.test(text), judged: undefined }));
       }
       const at = block.sentences[k].start;
       hs.rel.push({ start: h.start - at, end: h.end - at, group: h.group });

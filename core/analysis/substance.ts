@@ -449,11 +449,40 @@ function groupsOf(list: BlockRole[]): string[] {
   return out;
 }
 
+/** A block without substance words (most blocks): nothing to judge, and no arrays of its own (these are never written). */
+function emptySummary(roles: BlockRole[]): BlockSummary {
+  return {
+    roles,
+    link: false,
+    evidence: false,
+    verifies: false,
+    assessed: false,
+    firstUse: undefined,
+    minimising: undefined,
+    abstinence: undefined,
+    proposedCue: undefined,
+    proposedAny: undefined,
+    evidenceAt: -1,
+    evidenceSpans: NONE,
+    sentences: NONE,
+    useGroups: NONE,
+    groups: NONE,
+    contentSentences: NONE,
+    firstCondition: undefined,
+    caseNotes: undefined,
+    verifiesAll: undefined,
+    referral: undefined,
+    explore: undefined,
+  };
+}
+const NONE: never[] = [];
+
 function summarise(doc: Doc, block: Block, lex: FamilyLexicon): BlockSummary {
   const hits = blockFamilyHits(doc, lex, block.index);
   // Framing cues count only beside substance words, so a block without them is not searched for cues.
   const cueHits = hits.length && block.type !== 'heading' ? blockFamilyHits(doc, cueLexicon, block.index) : [];
   const roles = blockRoles(doc, block, hits, cueHits);
+  if (!roles.length) return emptySummary(roles);
   const sentences: (MentionSentence | undefined)[] = block.sentences.map(() => undefined);
   for (const r of roles) {
     let ms = sentences[r.sentence];
