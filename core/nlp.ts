@@ -9,6 +9,8 @@
  * consulted only when a coordinating "and"/"or" sits between a negation cue and the term and the word
  * after it is not obviously a verb or a noun — the one place where part-of-speech decides the scope:
  * "never self-harmed and reported no thoughts…" vs "does not drink and has been depressed since May".
+ *
+ * It also keeps the per-block memo the two analysers share (`blockSlots`).
  */
 import nlp from 'compromise';
 import type { Doc } from './document.js';

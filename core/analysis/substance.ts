@@ -673,7 +673,7 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
       s = summarise(doc, block, lex);
       if (!memo) slots[b].substance = s;
       else {
-        if (memo.size >= SUMMARY_CACHE_LIMIT) memo.delete(memo.keys().next().value as string);
+        if (memo.size >= SUMMARY_CACHE_LIMIT) memo.clear();
         memo.set(block.text, s);
       }
     }
