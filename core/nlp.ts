@@ -9,8 +9,11 @@
  * consulted only when a coordinating "and"/"or" sits between a negation cue and the term and the word
  * after it is not obviously a verb or a noun — the one place where part-of-speech decides the scope:
  * "never self-harmed and reported no thoughts…" vs "does not drink and has been depressed since May".
+ *
+ * It also keeps the per-block memo the two analysers share (`blockSlots`).
  */
 import nlp from 'compromise';
+import type { Doc } from './document.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Negation
@@ -175,4 +178,41 @@ export function isAboutOther(sentence: string, start: number, mainSurname?: stri
     if (!SUBJECT_BREAK.test(between) || RELATIVE.test(between)) return true;
   }
   return false;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Per-block memo shared by the mental-health and substance analysers
+
+/**
+ * What the two analysers cache about one block's text (each its own field, typed by its owner). Both read
+ * every block on every lint; one shared slot per text means one map lookup per block per lint — a string
+ * comparison as long as the block — instead of one per analyser.
+ */
+export interface BlockSlot {
+  mentalHealth: unknown;
+  substance: unknown;
+}
+
+const SLOT_LIMIT = 20000;
+const slotCache = new Map<string, BlockSlot>();
+const slotsByDoc = new WeakMap<Doc, BlockSlot[]>();
+
+/** The slot of each block of `doc`, by block index (looked up once per document). */
+export function blockSlots(doc: Doc): BlockSlot[] {
+  let slots = slotsByDoc.get(doc);
+  if (slots) return slots;
+  slots = new Array<BlockSlot>(doc.blocks.length);
+  for (let b = 0; b < doc.blocks.length; b++) {
+    const text = doc.blocks[b].text;
+    let slot = slotCache.get(text);
+    if (!slot) {
+      slot = { mentalHealth: undefined, substance: undefined };
+      // Emptied when full (cheaper than evicting one by one; a later lint just re-reads its blocks).
+      if (slotCache.size >= SLOT_LIMIT) slotCache.clear();
+      slotCache.set(text, slot);
+    }
+    slots[b] = slot;
+  }
+  slotsByDoc.set(doc, slots);
+  return slots;
 }

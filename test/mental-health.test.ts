@@ -59,6 +59,29 @@ describe('whose condition', () => {
   ])('the person: %s', (s, term) => expect(at(s, term).other).toBe(false));
 });
 
+describe('whose condition, by the main surname', () => {
+  const affirmed = (text: string) => mentalHealthFacts(run(text, { section: 'behaviour-lifestyle' }).analysis)!.affirmed.map((i) => i.term);
+
+  it('takes the most frequent "Mr X" as the person', () => {
+    expect(affirmed('Mr Reeve was interviewed. Mr Reeve has depression. Mr Jones, his neighbour, called.')).toEqual(['depression']);
+    expect(affirmed('Mr Jones was interviewed. Mr Reeve has depression. Mr Jones, his neighbour, called.')).toEqual([]);
+  });
+
+  it('counts a name on the line after its title', () => {
+    // Two "Mr\nReeve" across line breaks make Reeve the person; without them Jones would come first.
+    const text = 'Interview with Mr\nReeve on Monday.\n\nMr Jones, his neighbour, called. He has seen Mr\nReeve since.\n\nMr Reeve has depression.';
+    expect(affirmed(text)).toEqual(['depression']);
+  });
+
+  it('reads the surname from the first 20,000 characters only', () => {
+    const filler = Array.from({ length: 340 }, (_, i) => `Paragraph ${i} records an ordinary week with nothing of note.`).join('\n\n');
+    const later = Array.from({ length: 5 }, () => 'Mr Reeve called.').join(' ');
+    const text = `Mr Jones was interviewed. Mr Reeve has depression.\n\n${filler}\n\n${later}`;
+    expect(text.indexOf(later)).toBeGreaterThan(20000);
+    expect(affirmed(text)).toEqual([]);
+  });
+});
+
 const psr = (circumstances: string, proposal = 'I propose a community order with unpaid work.') =>
   `PRE-SENTENCE REPORT\n\nSOURCES OF INFORMATION\n\nInterview with the defendant; CPS summary; PNC.\n\nOFFENCE ANALYSIS\n\nHe took goods from a shop without paying.\n\nPERSONAL CIRCUMSTANCES\n\n${circumstances}\n\nRISK ANALYSIS\n\nLow risk of serious harm.\n\nSENTENCING PROPOSAL\n\n${proposal}`;
 

@@ -3,13 +3,16 @@
  * (pattern, link to offending and risk, verification, treatment) the way the domain standard expects
  * (../shared/domain/README.md, "Substance misuse").
  *
- * Everything is found through `doc.hits` on two lexicons (substances; framing cues), so per-block work is
- * cached across runs. The sentence-level judgements below are cheap regular expressions applied only to
+ * Everything is found through `doc.hitsInBlock` on two lexicons (substances; framing cues). What a block
+ * contributes (each word's role, the cues of its sentences, candidate findings) depends only on its text, so
+ * it is cached by block text and a re-lint after an edit re-reads one block; the document-level judgements
+ * fold over those cached facts. The sentence-level judgements are cheap regular expressions applied only to
  * sentences (and their blocks) that already hit a lexicon, memoised per sentence text.
  */
 import type { Block, Doc, Hit, Sentence } from '../document.js';
 import type { Analysis, LintOptions, Span } from '../types.js';
 import { compileLexicon, type CompiledLexicon } from '../lexicon.js';
+import { blockSlots } from '../nlp.js';
 import substanceData from '../../rules/lexicons/substance.json' with { type: 'json' };
 import cueData from '../../rules/lexicons/substance-cues.json' with { type: 'json' };
 
@@ -134,10 +137,14 @@ function buildFamily(name: string, groups: Groups): FamilyLexicon {
   };
 }
 
-/** All hits of a family lexicon, phrases first, with groups resolved; words inside a phrase are dropped. */
-function familyHits(doc: Doc, lex: FamilyLexicon): Hit[] {
-  const phrases = doc.hits(lex.phrases);
-  const words = doc.hits(lex.words);
+/**
+ * Hits of a family lexicon in one block, phrases first, with groups resolved; words inside a phrase are dropped.
+ * (Merging block by block gives the same sequence as merging the whole document: blocks do not overlap.)
+ * Returns copies, so the Doc's cached hits are never changed.
+ */
+function blockFamilyHits(doc: Doc, lex: FamilyLexicon, blockIndex: number): Hit[] {
+  const phrases = doc.hitsInBlock(lex.phrases, blockIndex);
+  const words = doc.hitsInBlock(lex.words, blockIndex);
   const out: Hit[] = [];
   let i = 0;
   for (const w of words) {
@@ -150,10 +157,10 @@ function familyHits(doc: Doc, lex: FamilyLexicon): Hit[] {
   return out;
 }
 
-/** Resolves a folded hit's group in place: `doc.hits` memoises its array per document, so this runs once per hit. */
+/** A copy of a hit with a folded (`~plain`) group resolved from its text. */
 function resolve(h: Hit, doc: Doc, lex: FamilyLexicon): Hit {
-  if (h.group === '~plain') h.group = lex.groupOf(doc.text.slice(h.start, h.end));
-  return h;
+  const group = h.group === '~plain' ? lex.groupOf(doc.text.slice(h.start, h.end)) : h.group;
+  return { start: h.start, end: h.end, group, term: h.term, block: h.block, sentence: h.sentence };
 }
 
 const baseGroups = substanceData.groups as Groups;
@@ -227,19 +234,33 @@ const NOT_PROPOSED = /\b(?:not|no|unsuitable|neither|nor|rather than|instead of)
 /** Results or readings that back an account. */
 const RESULT = /\b(?:negative|positive|neg|pos|results?|clear|scor\w*|readings?|micrograms?|showed|shows|confirmed)\b|µg/i;
 
-interface SentenceCues {
-  link: boolean;
-  verify: boolean;
-  challenge: boolean;
-  offence: boolean;
-  theft: boolean;
-  strongUse: boolean;
-  useVerb: boolean;
-  condition: boolean;
-  engaged: boolean;
-  proposal: boolean;
-  treatmentAssessed: boolean;
-  result: boolean;
+/**
+ * The cues of one sentence, each tested on first read (a block re-read after an edit asks for only some of
+ * them) and remembered.
+ */
+class SentenceCues {
+  private known = 0;
+  private found = 0;
+  constructor(private readonly text: string) {}
+  private has(bit: number, re: RegExp): boolean {
+    if (!(this.known & bit)) {
+      this.known |= bit;
+      if (re.test(this.text)) this.found |= bit;
+    }
+    return (this.found & bit) !== 0;
+  }
+  get link() { return this.has(1, LINK); }
+  get verify() { return this.has(2, VERIFY); }
+  get challenge() { return this.has(4, CHALLENGE); }
+  get offence() { return this.has(8, OFFENCE_CUE); }
+  get theft() { return this.has(16, THEFT_CUE); }
+  get strongUse() { return this.has(32, STRONG_USE); }
+  get useVerb() { return this.has(64, USE_VERB); }
+  get condition() { return this.has(128, CONDITION); }
+  get engaged() { return this.has(256, ENGAGED); }
+  get proposal() { return this.has(512, PROPOSAL); }
+  get treatmentAssessed() { return this.has(1024, TREATMENT_ASSESSED); }
+  get result() { return this.has(2048, RESULT); }
 }
 
 const CUE_CACHE_LIMIT = 5000;
@@ -247,20 +268,7 @@ const cueCache = new Map<string, SentenceCues>();
 function cuesOf(text: string): SentenceCues {
   let c = cueCache.get(text);
   if (!c) {
-    c = {
-      link: LINK.test(text),
-      verify: VERIFY.test(text),
-      challenge: CHALLENGE.test(text),
-      offence: OFFENCE_CUE.test(text),
-      theft: THEFT_CUE.test(text),
-      strongUse: STRONG_USE.test(text),
-      useVerb: USE_VERB.test(text),
-      condition: CONDITION.test(text),
-      engaged: ENGAGED.test(text),
-      proposal: PROPOSAL.test(text),
-      treatmentAssessed: TREATMENT_ASSESSED.test(text),
-      result: RESULT.test(text),
-    };
+    c = new SentenceCues(text);
     if (cueCache.size >= CUE_CACHE_LIMIT) cueCache.delete(cueCache.keys().next().value as string);
     cueCache.set(text, c);
   }
@@ -285,6 +293,9 @@ function otherPersonIn(clause: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Per-block facts. Everything from here to `analyseSubstance` depends only on one block's text (and the
+// lexicon), so it is worked out once per distinct block text and cached: a keystroke re-reads the block it
+// changed, and the document-level judgements are a cheap fold over cached facts.
 
 interface BlockRole {
   /** Offsets relative to the block. */
@@ -296,9 +307,6 @@ interface BlockRole {
   term: string;
   role: MentionRole;
 }
-
-const ROLE_CACHE_LIMIT = 5000;
-const roleMemo = new WeakMap<FamilyLexicon, Map<string, BlockRole[]>>();
 
 /** Decides how each substance word in one block is used: own use, negated, someone else's, offence, support. */
 function blockRoles(doc: Doc, block: Block, hits: Hit[], cueHits: Hit[]): BlockRole[] {
@@ -349,216 +357,425 @@ function blockRoles(doc: Doc, block: Block, hits: Hit[], cueHits: Hit[]): BlockR
   return out;
 }
 
+/** A sentence of a block that carries at least one substance mention. */
+interface MentionSentence {
+  cues: SentenceCues;
+  /** Condition wording governs its substance words (licence conditions, order requirements). */
+  condition: boolean;
+  /** Its mentions, in order. */
+  roles: BlockRole[];
+}
+
+/** A framing cue (minimising, abstinence) that passes every test local to its block. Offsets relative to the block. */
+interface CueCandidate {
+  start: number;
+  end: number;
+  group: string;
+  phrase: string;
+  /** Substance groups named in the cue's sentence; null (minimising only) when it names nothing: the document's use is meant. */
+  here: string[] | null;
+}
+
+/** Per block-relative sentence, for judging case-note entries (filled only for case notes). */
+interface ExploreFacts {
+  /** Mention sentences outside conditions that link, engage or verify (`explores[k]`), and how many. */
+  explores: boolean[];
+  count: number;
+  /** The sentence itself links, or weighs a result against the account. */
+  self: boolean[];
+  /** Follow-up wording in any sentence of the block (`followUp[k]`), and how many. */
+  followUp: boolean[];
+  followUps: number;
+}
+
+/** What else counts in case notes, outside conditions: an own sentence that engages links; a verifying or engaging content sentence is evidence or engagement. */
+interface CaseNoteFlags {
+  link: boolean;
+  evidence: boolean;
+  engaged: boolean;
+}
+
+/**
+ * What one block contributes to the document-level judgements (see the comment above `BlockRole`). Every field
+ * is set when the summary is made, so all summaries share one shape; the fields the fold reads for every
+ * block come first.
+ */
+interface BlockSummary {
+  roles: BlockRole[];
+  /** An own-use, negated or support sentence links to offending, risk or the proposal (or is a requirement). */
+  link: boolean;
+  /** A test or service sentence outside conditions carries a result. */
+  evidence: boolean;
+  /** A mention sentence outside conditions verifies or challenges (`blockVerifies(block, true)`). */
+  verifies: boolean;
+  /** A requirement, service or test sentence assesses suitability or consent. */
+  assessed: boolean;
+  firstUse: BlockRole | undefined;
+  minimising: CueCandidate | undefined;
+  abstinence: CueCandidate | undefined;
+  /** First requirement not declined: with proposal wording, and at all (inside the sentencing-proposal section). */
+  proposedCue: BlockRole | undefined;
+  proposedAny: BlockRole | undefined;
+  /** Coverage evidence (the content sentences' spans) as placed when the block last started at `evidenceAt` (shared: read-only). */
+  evidenceAt: number;
+  evidenceSpans: Span[];
+  /** By block-relative sentence index; undefined where a sentence has no mention. */
+  sentences: (MentionSentence | undefined)[];
+  /** Distinct substance groups, in order, of use mentions and of all mentions. */
+  useGroups: string[];
+  groups: string[];
+  /** Sentences with a mention that is not an offence or someone else's, in order of first such mention. */
+  contentSentences: number[];
+  /** First condition or requirement mention (case notes). */
+  firstCondition: BlockRole | undefined;
+  /** Filled on first use; most documents never need them. */
+  caseNotes: CaseNoteFlags | undefined;
+  verifiesAll: boolean | undefined;
+  referral: boolean | undefined;
+  explore: ExploreFacts | undefined;
+}
+
+/** A result ("tested negative", "the tag recorded no alcohol") is not a condition even near the word "requirement". */
+const CONDITION_RESULT = /\b(?:negative|positive|results?|recorded|showed|shows|confirmed|assessed)\b/i;
+const REFERS_BACK = /\b(?:it|this|that|them|which)\b/i;
+
+const isContent = (r: BlockRole) => r.role !== 'offence' && r.role !== 'other-person';
+const isOwn = (r: BlockRole) => r.role === 'use' || r.role === 'negated' || r.role === 'support';
+const isUse = (r: BlockRole) => r.role === 'use';
+
+function groupsOf(list: BlockRole[]): string[] {
+  const out: string[] = [];
+  for (const m of list) if (SUBSTANCE_GROUPS.has(m.group) && !out.includes(m.group)) out.push(m.group);
+  return out;
+}
+
+/** A block without substance words (most blocks): nothing to judge, and no arrays of its own (these are never written). */
+function emptySummary(roles: BlockRole[]): BlockSummary {
+  return {
+    roles,
+    link: false,
+    evidence: false,
+    verifies: false,
+    assessed: false,
+    firstUse: undefined,
+    minimising: undefined,
+    abstinence: undefined,
+    proposedCue: undefined,
+    proposedAny: undefined,
+    evidenceAt: -1,
+    evidenceSpans: NONE,
+    sentences: NONE,
+    useGroups: NONE,
+    groups: NONE,
+    contentSentences: NONE,
+    firstCondition: undefined,
+    caseNotes: undefined,
+    verifiesAll: undefined,
+    referral: undefined,
+    explore: undefined,
+  };
+}
+const NONE: never[] = [];
+
+function summarise(doc: Doc, block: Block, lex: FamilyLexicon): BlockSummary {
+  const hits = blockFamilyHits(doc, lex, block.index);
+  // Framing cues count only beside substance words, so a block without them is not searched for cues.
+  const cueHits = hits.length && block.type !== 'heading' ? blockFamilyHits(doc, cueLexicon, block.index) : [];
+  const roles = blockRoles(doc, block, hits, cueHits);
+  if (!roles.length) return emptySummary(roles);
+  const sentences: (MentionSentence | undefined)[] = block.sentences.map(() => undefined);
+  for (const r of roles) {
+    let ms = sentences[r.sentence];
+    if (!ms) sentences[r.sentence] = ms = { cues: cuesOf(block.sentences[r.sentence].text), condition: false, roles: [] };
+    ms.roles.push(r);
+  }
+  const s: BlockSummary = {
+    roles,
+    link: false,
+    evidence: false,
+    verifies: false,
+    assessed: false,
+    firstUse: roles.find(isUse),
+    minimising: undefined,
+    abstinence: undefined,
+    proposedCue: undefined,
+    proposedAny: undefined,
+    evidenceAt: -1,
+    evidenceSpans: [],
+    sentences,
+    useGroups: groupsOf(roles.filter(isUse)),
+    groups: groupsOf(roles),
+    contentSentences: [],
+    firstCondition: undefined,
+    caseNotes: undefined,
+    verifiesAll: undefined,
+    referral: undefined,
+    explore: undefined,
+  };
+  // Cues are tested lazily, so each flag is worked out only until the block is known to have it.
+  sentences.forEach((ms, k) => {
+    if (!ms) return;
+    const { cues: c, roles: list } = ms;
+    const has = (group: string) => list.some((m) => m.group === group);
+    const condition = (ms.condition = (has('requirement') || has('test') || has('service')) && c.condition && !CONDITION_RESULT.test(block.sentences[k].text));
+    if (!s.link && list.some(isOwn) && ((has('requirement') && !condition) || c.link)) s.link = true;
+    if (!condition) {
+      if (!s.evidence && ((has('test') && c.result) || (has('service') && (c.verify || c.engaged)))) s.evidence = true;
+      if (!s.verifies && (c.verify || c.challenge)) s.verifies = true;
+    }
+    if (!s.assessed && (has('requirement') || has('service') || has('test')) && c.treatmentAssessed) s.assessed = true;
+  });
+  for (const r of roles) {
+    const ms = sentences[r.sentence]!;
+    if (isContent(r) && !s.contentSentences.includes(r.sentence)) s.contentSentences.push(r.sentence);
+    if (r.group === 'requirement' || ((r.group === 'test' || r.group === 'service') && ms.condition)) s.firstCondition ??= r;
+    // "A DRR is not proposed", "he is unsuitable for an ATR" are decisions, not proposals.
+    if (r.group === 'requirement' && !NOT_PROPOSED.test(block.sentences[r.sentence].text)) {
+      s.proposedAny ??= r;
+      if (ms.cues.proposal) s.proposedCue ??= r;
+    }
+  }
+
+  // The first minimising and the first abstinence cue that hold up within the block. Whether the block (or
+  // the next paragraph) weighs them is decided for the document, so only the first of each can matter.
+  const first = block.sentences.length ? block.sentences[0].index : 0;
+  for (const c of cueHits) {
+    const sentence = doc.sentences[c.sentence];
+    if (!sentence) continue;
+    const k = c.sentence - first;
+    const here = sentences[k]?.roles ?? [];
+    if (!s.minimising && (c.group === 'minimising' || c.group === 'minimising-weak' || c.group === 'denial-of-role')) {
+      let inContext: boolean;
+      if (c.group === 'denial-of-role') inContext = here.some((m) => SUBSTANCE_GROUPS.has(m.group) && m.role !== 'other-person');
+      else if (here.length) inContext = here.some(isUse);
+      // "He smokes cannabis most evenings. He described it as 'just to relax'." — the framing refers back.
+      else if (c.group === 'minimising') inContext = k > 0 && REFERS_BACK.test(sentence.text) && !!sentences[k - 1]?.roles.some(isUse);
+      else inContext = false;
+      if (inContext && !otherPersonIn(clauseBefore(sentence, c.start)))
+        s.minimising = { start: c.start - block.start, end: c.end - block.start, group: c.group, phrase: doc.text.slice(c.start, c.end), here: here.length ? groupsOf(here) : null };
+    }
+    if (!s.abstinence && (c.group === 'abstinence' || c.group === 'denial')) {
+      const near = here.length > 0 || roles.length > 0 || (k > 0 && !!sentences[k - 1]);
+      if (c.group === 'denial' ? !here.some((m) => SUBSTANCE_GROUPS.has(m.group)) : !near) continue;
+      if (otherPersonIn(clauseBefore(sentence, c.start))) continue;
+      s.abstinence = { start: c.start - block.start, end: c.end - block.start, group: c.group, phrase: doc.text.slice(c.start, c.end), here: groupsOf(here) };
+    }
+  }
+  return s;
+}
+
+function caseNoteFlags(s: BlockSummary): CaseNoteFlags {
+  if (!s.caseNotes) {
+    const f: CaseNoteFlags = { link: false, evidence: false, engaged: false };
+    for (const ms of s.sentences) {
+      if (!ms || ms.condition) continue;
+      if (ms.roles.some(isOwn) && ms.cues.engaged) f.link = true;
+      if (ms.roles.some(isContent)) {
+        if (ms.cues.verify) f.evidence = true;
+        if (ms.cues.engaged) f.engaged = true;
+      }
+    }
+    s.caseNotes = f;
+  }
+  return s.caseNotes;
+}
+
+/** `blockVerifies(block, false)`: any sentence outside conditions verifies or challenges (abstinence only). */
+function verifiesAll(s: BlockSummary, block: Block): boolean {
+  return (s.verifiesAll ??= block.sentences.some((x, k) => {
+    if (s.sentences[k]?.condition) return false;
+    const c = cuesOf(x.text);
+    return c.verify || c.challenge;
+  }));
+}
+
+/** A referral to a provider the lexicon does not know, outside conditions (case-note conditions only). */
+function referral(s: BlockSummary, block: Block): boolean {
+  return (s.referral ??= block.sentences.some((x, k) => !s.sentences[k]?.condition && REFERRAL_ANY.test(x.text)));
+}
+
+function explore(s: BlockSummary, block: Block): ExploreFacts {
+  if (s.explore) return s.explore;
+  const e: ExploreFacts = { explores: [], count: 0, self: [], followUp: [], followUps: 0 };
+  block.sentences.forEach((x, k) => {
+    const ms = s.sentences[k];
+    e.explores.push(!!ms && !ms.condition && (ms.cues.link || ms.cues.engaged || ms.cues.verify));
+    e.self.push(!!ms && (ms.cues.link || CORROBORATED.test(x.text)));
+    e.followUp.push(FOLLOW_UP.test(x.text));
+    if (e.explores[k]) e.count++;
+    if (e.followUp[k]) e.followUps++;
+  });
+  return (s.explore = e);
+}
+
+/** Every block's mentions at absolute offsets, in document order. */
+function allMentions(blocks: readonly Block[], summaries: BlockSummary[]): SubstanceMention[] {
+  const out: SubstanceMention[] = [];
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    for (const r of summaries[b].roles) {
+      out.push({ start: block.start + r.start, end: block.start + r.end, group: r.group, term: r.term, sentence: block.sentences[r.sentence].index, block: b, role: r.role });
+    }
+  }
+  return out;
+}
+
+/**
+ * In a contact log each entry is judged on its own: the first use mention whose sentence does not link or weigh
+ * a result, in an entry (or a block outside any entry) where no other substance sentence links, engages or
+ * verifies, and no other sentence of its block records follow-up.
+ */
+function firstUnexploredEntry(blocks: readonly Block[], summaries: BlockSummary[]): { role: BlockRole; block: Block } | undefined {
+  const perEntry = new Map<number, number>();
+  for (let b = 0; b < blocks.length; b++) {
+    const entry = blocks[b].entry;
+    if (entry !== undefined && summaries[b].roles.length) perEntry.set(entry, (perEntry.get(entry) ?? 0) + explore(summaries[b], blocks[b]).count);
+  }
+  for (let b = 0; b < blocks.length; b++) {
+    const s = summaries[b];
+    if (!s.firstUse) continue;
+    const block = blocks[b];
+    const e = explore(s, block);
+    const inScope = block.entry === undefined ? e.count : perEntry.get(block.entry)!;
+    for (const r of s.roles) {
+      if (r.role !== 'use') continue;
+      const k = r.sentence;
+      if (e.self[k] || inScope - (e.explores[k] ? 1 : 0) > 0 || e.followUps - (e.followUp[k] ? 1 : 0) > 0) continue;
+      return { role: r, block };
+    }
+  }
+  return undefined;
+}
+
+const SUMMARY_CACHE_LIMIT = 20000;
+/** Block summaries by block text for lexicons extended with an organisation's terms (the base lexicon's live in the shared block slots). */
+const extendedMemo = new WeakMap<FamilyLexicon, Map<string, BlockSummary>>();
+
 /** Fills `analysis.categories['substance-misuse']` and the facts the substance rules read. */
 export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOptions): void {
   const lex = lexiconFor(options);
-  const hits = familyHits(doc, lex);
-  const cueHits = familyHits(doc, cueLexicon);
-  const sentences = doc.sentences;
-
-  const mentions: SubstanceMention[] = [];
-  const bySentence = new Map<number, SubstanceMention[]>();
-  // Roles depend only on a block's own text, so they are cached per block: a keystroke re-reads one block.
-  let memo = roleMemo.get(lex);
-  if (!memo) roleMemo.set(lex, (memo = new Map()));
-  let hi = 0;
-  let ci = 0;
-  while (hi < hits.length) {
-    const blockIndex = hits[hi].block;
-    let hj = hi;
-    while (hj < hits.length && hits[hj].block === blockIndex) hj++;
-    while (ci < cueHits.length && cueHits[ci].block < blockIndex) ci++;
-    let cj = ci;
-    while (cj < cueHits.length && cueHits[cj].block === blockIndex) cj++;
-    const block = doc.blocks[blockIndex];
-    let roles = memo.get(block.text);
-    if (!roles) {
-      roles = blockRoles(doc, block, hits.slice(hi, hj), cueHits.slice(ci, cj));
-      if (memo.size >= ROLE_CACHE_LIMIT) memo.delete(memo.keys().next().value as string);
-      memo.set(block.text, roles);
-    }
-    for (const r of roles) {
-      const sentence = block.sentences[r.sentence];
-      const m: SubstanceMention = { start: block.start + r.start, end: block.start + r.end, group: r.group, term: r.term, sentence: sentence.index, block: blockIndex, role: r.role };
-      mentions.push(m);
-      const list = bySentence.get(m.sentence);
-      if (list) list.push(m);
-      else bySentence.set(m.sentence, [m]);
-    }
-    hi = hj;
-  }
-
+  let memo: Map<string, BlockSummary> | undefined;
+  if (lex !== baseLexicon && !(memo = extendedMemo.get(lex))) extendedMemo.set(lex, (memo = new Map()));
+  const slots = blockSlots(doc);
+  const blocks = doc.blocks;
   const kind = doc.kind;
-  const gaps: SubstanceGap[] = [];
-  const useMentions = mentions.filter((m) => m.role === 'use');
-  const contentMentions = mentions.filter((m) => m.role !== 'offence' && m.role !== 'other-person');
-  const groupsOf = (list: SubstanceMention[]) => [...new Set(list.filter((m) => SUBSTANCE_GROUPS.has(m.group)).map((m) => m.group))];
+  const caseNotes = kind === 'case-notes';
 
-  /** Sentences where condition wording governs the substance words (licence conditions, order requirements). */
-  const conditionSentences = new Set<number>();
-  for (const [si, list] of bySentence) {
-    if (list.some((m) => m.group === 'requirement' || m.group === 'test' || m.group === 'service') && cuesOf(sentences[si].text).condition) {
-      // A result ("tested negative", "the tag recorded no alcohol") is not a condition even near the word "requirement".
-      if (!/\b(?:negative|positive|results?|recorded|showed|shows|confirmed|assessed)\b/i.test(sentences[si].text)) conditionSentences.add(si);
-    }
-  }
-
-  // Is there analysis? A substance sentence that links to offending/risk/proposal, or a treatment requirement.
+  const summaries: BlockSummary[] = new Array(blocks.length);
+  const evidence: Span[] = [];
   let linked = false;
-  for (const [si, list] of bySentence) {
-    const own = list.some((m) => m.role === 'use' || m.role === 'negated' || m.role === 'support');
-    if (!own) continue;
-    if (list.some((m) => m.group === 'requirement') && !conditionSentences.has(si)) linked = true;
-    if (cuesOf(sentences[si].text).link) linked = true;
-    if (kind === 'case-notes' && cuesOf(sentences[si].text).engaged && !conditionSentences.has(si)) linked = true;
-    if (linked) break;
-  }
-
-  // Evidence sentences anywhere: a test or service sentence with a result, outside the conditions.
   let evidencedSomewhere = false;
-  for (const [si, list] of bySentence) {
-    if (conditionSentences.has(si)) continue;
-    const c = cuesOf(sentences[si].text);
-    if (list.some((m) => m.group === 'test') && c.result) evidencedSomewhere = true;
-    else if (list.some((m) => m.group === 'service') && (c.verify || c.engaged)) evidencedSomewhere = true;
-    else if (kind === 'case-notes' && c.verify && list.some((m) => m.role !== 'offence' && m.role !== 'other-person')) evidencedSomewhere = true;
-    if (evidencedSomewhere) break;
+  let anyUse = false;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    let s = memo ? memo.get(block.text) : (slots[b].substance as BlockSummary | undefined);
+    if (!s) {
+      s = summarise(doc, block, lex);
+      if (!memo) slots[b].substance = s;
+      else {
+        if (memo.size >= SUMMARY_CACHE_LIMIT) memo.clear();
+        memo.set(block.text, s);
+      }
+    }
+    summaries[b] = s;
+    if (!s.roles.length) continue;
+    if (s.evidenceAt !== block.start) {
+      s.evidenceAt = block.start;
+      s.evidenceSpans = s.contentSentences.map((k) => ({ start: block.sentences[k].start, end: block.sentences[k].end }));
+    }
+    for (const e of s.evidenceSpans) evidence.push(e);
+    // Is there analysis? A substance sentence that links to offending/risk/proposal, or a treatment requirement.
+    if (!linked && (s.link || (caseNotes && caseNoteFlags(s).link))) linked = true;
+    // Evidence sentences anywhere: a test or service sentence with a result, outside the conditions.
+    if (!evidencedSomewhere && (s.evidence || (caseNotes && caseNoteFlags(s).evidence))) evidencedSomewhere = true;
+    if (s.firstUse) anyUse = true;
   }
 
-  /** A sentence in `block` (other than conditions) that verifies or challenges. */
-  const blockVerifies = (block: number, needSubstance: boolean): boolean => {
-    for (const s of doc.blocks[block].sentences) {
-      if (conditionSentences.has(s.index)) continue;
-      if (needSubstance && !bySentence.has(s.index)) continue;
-      const c = cuesOf(s.text);
-      if (c.verify || c.challenge) return true;
-    }
-    return false;
+  /** Distinct substance groups, in order of first mention, over the use mentions or all of them. */
+  const merged = (use: boolean): string[] => {
+    const out: string[] = [];
+    for (let b = 0; b < summaries.length && out.length < SUBSTANCE_GROUPS.size; b++) for (const g of use ? summaries[b].useGroups : summaries[b].groups) if (!out.includes(g)) out.push(g);
+    return out;
   };
-
-  function entryExplores(m: SubstanceMention): boolean {
-    const entry = doc.blocks[m.block].entry;
-    const own = cuesOf(sentences[m.sentence].text);
-    if (own.link || CORROBORATED.test(sentences[m.sentence].text)) return true;
-    for (const [si, list] of bySentence) {
-      if (si === m.sentence || conditionSentences.has(si)) continue;
-      const b = doc.blocks[list[0].block];
-      if (entry === undefined ? b.index !== m.block : b.entry !== entry) continue;
-      const c = cuesOf(sentences[si].text);
-      if (c.link || c.engaged || c.verify) return true;
-    }
-    // Explored in the same entry in sentences that carry no substance word ("Explored in detail: ...").
-    const block = doc.blocks[m.block];
-    return block.sentences.some((x) => x.index !== m.sentence && FOLLOW_UP.test(x.text));
-  }
+  let useGroupsMemo: string[] | undefined;
+  const useGroups = () => (useGroupsMemo ??= merged(true)).slice();
 
   /** In a report, the next paragraph of the same section may carry the basis ("However, his AUDIT score…"). */
-  const nextBlockVerifies = (block: number): boolean => {
-    const next = doc.blocks[block + 1];
-    return kind !== 'case-notes' && !!next && next.type !== 'heading' && next.section === doc.blocks[block].section && blockVerifies(next.index, true);
+  const nextBlockVerifies = (b: number): boolean => {
+    const next = blocks[b + 1];
+    return !caseNotes && !!next && next.type !== 'heading' && next.section === blocks[b].section && summaries[b + 1].verifies;
   };
+
+  const gaps: SubstanceGap[] = [];
 
   // --- Unanalysed use: use is described but never linked to offending, risk or the proposal.
   // In a contact log each entry is judged on its own: use reported in an entry should be explored there.
   // In a report, use is judged unanalysed when nothing links it to the offending, risk or proposal and its
   // own paragraph does not weigh it against evidence ("drinks rarely; the custody record shows she was sober").
-  const unexplored =
-    kind === 'case-notes' ? useMentions.find((m) => !entryExplores(m)) : !linked ? useMentions.find((m) => !blockVerifies(m.block, true)) : undefined;
+  let unexplored: { role: BlockRole; block: Block } | undefined;
+  if (caseNotes) unexplored = anyUse ? firstUnexploredEntry(blocks, summaries) : undefined;
+  else if (!linked) {
+    for (let b = 0; b < blocks.length && !unexplored; b++) {
+      const s = summaries[b];
+      if (s.firstUse && !s.verifies) unexplored = { role: s.firstUse, block: blocks[b] };
+    }
+  }
   if (unexplored) {
-    const s = sentences[unexplored.sentence];
-    gaps.push({ kind: 'unanalysed', start: s.start, end: s.end, phrase: doc.text.slice(unexplored.start, unexplored.end), substances: groupsOf(useMentions) });
+    const s = unexplored.block.sentences[unexplored.role.sentence];
+    gaps.push({ kind: 'unanalysed', start: s.start, end: s.end, phrase: unexplored.role.term, substances: useGroups() });
   }
 
-  // --- Minimising framing accepted without challenge.
-  const flaggedBlocks = new Set<number>();
-  for (const c of cueHits) {
-    if (c.group !== 'minimising' && c.group !== 'minimising-weak' && c.group !== 'denial-of-role') continue;
-    const s = sentences[c.sentence];
-    if (!s) continue;
-    const here = bySentence.get(c.sentence) ?? [];
-    let inContext: boolean;
-    if (c.group === 'denial-of-role') inContext = here.some((m) => SUBSTANCE_GROUPS.has(m.group) && m.role !== 'other-person');
-    else if (here.length) inContext = here.some((m) => m.role === 'use');
-    else if (c.group === 'minimising') {
-      // "He smokes cannabis most evenings. He described it as 'just to relax'." — the framing refers back.
-      const prev = sentences[c.sentence - 1];
-      inContext = !!prev && prev.block === s.block && /\b(?:it|this|that|them|which)\b/i.test(s.text) && (bySentence.get(prev.index) ?? []).some((m) => m.role === 'use');
-    } else inContext = false;
-    if (!inContext) continue;
-    if (otherPersonIn(clauseBefore(s, c.start))) continue;
-    if (flaggedBlocks.has(c.block)) continue;
-    if (blockVerifies(c.block, true) || nextBlockVerifies(c.block)) continue;
-    flaggedBlocks.add(c.block);
-    gaps.push({ kind: 'minimising', start: c.start, end: c.end, phrase: doc.text.slice(c.start, c.end), substances: groupsOf(here.length ? here : useMentions), cue: c.group });
+  // --- Minimising framing accepted without challenge (one per paragraph).
+  for (let b = 0; b < blocks.length; b++) {
+    const s = summaries[b];
+    const c = s.minimising;
+    if (!c || s.verifies || nextBlockVerifies(b)) continue;
+    const at = blocks[b].start;
+    gaps.push({ kind: 'minimising', start: at + c.start, end: at + c.end, phrase: c.phrase, substances: c.here ? c.here.slice() : useGroups(), cue: c.group });
   }
 
   // --- Abstinence or denial taken on the person's word.
-  let abstinenceFlagged = false;
-  for (const c of cueHits) {
-    if (abstinenceFlagged) break;
-    if (c.group !== 'abstinence' && c.group !== 'denial') continue;
-    const s = sentences[c.sentence];
-    if (!s) continue;
-    const here = bySentence.get(c.sentence) ?? [];
-    const blockHasContent = doc.blocks[c.block].sentences.some((x) => bySentence.has(x.index));
-    const prev = sentences[c.sentence - 1];
-    const prevHas = !!prev && prev.block === s.block && bySentence.has(prev.index);
-    if (c.group === 'denial' ? !here.some((m) => SUBSTANCE_GROUPS.has(m.group)) : !(here.length || blockHasContent || prevHas)) continue;
-    if (otherPersonIn(clauseBefore(s, c.start))) continue;
-    if (blockVerifies(c.block, false) || evidencedSomewhere) continue;
-    if (nextBlockVerifies(c.block)) continue;
-    abstinenceFlagged = true;
-    gaps.push({ kind: 'unverified-abstinence', start: c.start, end: c.end, phrase: doc.text.slice(c.start, c.end), substances: groupsOf(here) });
+  for (let b = 0; b < blocks.length && !evidencedSomewhere; b++) {
+    const s = summaries[b];
+    const c = s.abstinence;
+    if (!c || verifiesAll(s, blocks[b]) || nextBlockVerifies(b)) continue;
+    const at = blocks[b].start;
+    gaps.push({ kind: 'unverified-abstinence', start: at + c.start, end: at + c.end, phrase: c.phrase, substances: c.here!.slice() });
+    break;
   }
 
   // --- Substance condition (licence or order) with no referral, test or provider contact recorded.
-  if (kind === 'case-notes') {
-    const conditionMentions = mentions.filter(
-      (m) => (m.group === 'requirement' || ((m.group === 'test' || m.group === 'service') && conditionSentences.has(m.sentence))),
-    );
-    if (conditionMentions.length) {
-      let engaged = false;
-      for (const [si, list] of bySentence) {
-        if (conditionSentences.has(si)) continue;
-        if (!list.some((m) => m.role !== 'offence' && m.role !== 'other-person')) continue;
-        if (list.every((m) => m.group === 'requirement') && !cuesOf(sentences[si].text).engaged) continue;
-        if (cuesOf(sentences[si].text).engaged) {
-          engaged = true;
-          break;
-        }
-      }
+  if (caseNotes) {
+    const b = summaries.findIndex((s) => s.firstCondition);
+    if (b >= 0) {
       // A provider the lexicon does not know ("Referred to Horizon Recovery; assessment booked").
-      if (!engaged) engaged = sentences.some((x) => !conditionSentences.has(x.index) && REFERRAL_ANY.test(x.text));
+      const engaged = summaries.some((s) => caseNoteFlags(s).engaged) || summaries.some((s, i) => referral(s, blocks[i]));
       if (!engaged) {
-        const first = conditionMentions[0];
-        gaps.push({ kind: 'condition-no-referral', start: first.start, end: first.end, phrase: doc.text.slice(first.start, first.end), substances: groupsOf(mentions) });
+        const first = summaries[b].firstCondition!;
+        const at = blocks[b].start;
+        gaps.push({ kind: 'condition-no-referral', start: at + first.start, end: at + first.end, phrase: first.term, substances: merged(false) });
       }
     }
   }
 
   // --- A DRR or ATR proposed without the provider's assessment, suitability or consent.
-  if (kind !== 'case-notes') {
-    const proposed = mentions.filter((m) => {
-      if (m.group !== 'requirement') return false;
-      const s = sentences[m.sentence];
-      const block = doc.blocks[m.block];
-      // "A DRR is not proposed", "he is unsuitable for an ATR" are decisions, not proposals.
-      if (NOT_PROPOSED.test(s.text)) return false;
-      return cuesOf(s.text).proposal || block.section === 'sentencing-proposal';
-    });
-    if (proposed.length) {
-      const assessed = mentions.some((m) => (m.group === 'requirement' || m.group === 'service' || m.group === 'test') && cuesOf(sentences[m.sentence].text).treatmentAssessed);
-      if (!assessed) {
-        const first = proposed[0];
-        gaps.push({ kind: 'treatment-unassessed', start: first.start, end: first.end, phrase: doc.text.slice(first.start, first.end), substances: groupsOf(mentions) });
+  if (!caseNotes) {
+    for (let b = 0; b < blocks.length; b++) {
+      const s = summaries[b];
+      const first = blocks[b].section === 'sentencing-proposal' ? s.proposedAny : s.proposedCue;
+      if (!first) continue;
+      if (!summaries.some((x) => x.assessed)) {
+        const at = blocks[b].start;
+        gaps.push({ kind: 'treatment-unassessed', start: at + first.start, end: at + first.end, phrase: first.term, substances: merged(false) });
       }
+      break;
     }
   }
 
   // --- A report (or its lifestyle section) silent on drink and drugs.
   const covered = options.context?.categoriesCovered?.includes('substance-misuse');
   const lifestyleSection = options.section === 'behaviour-lifestyle' || (kind === 'section' && doc.blocks.some((b) => b.section === 'behaviour-lifestyle'));
-  const silent = !contentMentions.length;
+  const silent = !evidence.length;
   if (silent && !covered && (kind === 'psr' || (kind === 'section' && lifestyleSection))) {
     const heading = analysis.sections.find((s) => s.id === 'behaviour-lifestyle');
     const block = heading ? doc.blocks.find((b) => b.start >= heading.start) : doc.blocks[0];
@@ -568,25 +785,25 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
   }
 
   gaps.sort((a, b) => a.start - b.start);
-  facts.set(analysis, { mentions, gaps, linked });
+  let mentions: SubstanceMention[] | undefined;
+  facts.set(analysis, {
+    // Built on first read: the rules need only the gaps, so a lint does not place every mention.
+    get mentions() {
+      return (mentions ??= allMentions(blocks, summaries));
+    },
+    gaps,
+    linked,
+  });
 
-  // --- Coverage for the Analysis contract.
-  const required = kind === 'psr' || (kind === 'section' && lifestyleSection) || contentMentions.length > 0;
-  const evidence: Span[] = [];
-  const seen = new Set<number>();
-  for (const m of contentMentions) {
-    if (seen.has(m.sentence)) continue;
-    seen.add(m.sentence);
-    const s = sentences[m.sentence];
-    evidence.push({ start: s.start, end: s.end });
-  }
+  // --- Coverage for the Analysis contract (evidence: each sentence with a mention of the person's own use, support or a negation).
+  const required = kind === 'psr' || (kind === 'section' && lifestyleSection) || !silent;
   const reasons: string[] = [];
-  if (useMentions.length) reasons.push(`Use indicated: ${groupsOf(useMentions).join(', ')}.`);
-  else if (contentMentions.length) reasons.push('Drink and drugs are discussed; no current use indicated.');
+  if (anyUse) reasons.push(`Use indicated: ${useGroups().join(', ')}.`);
+  else if (!silent) reasons.push('Drink and drugs are discussed; no current use indicated.');
   if (linked && kind !== 'case-notes') reasons.push('Linked to offending, risk or the proposal.');
   for (const g of gaps) reasons.push(REASON[g.kind]);
   analysis.categories['substance-misuse'] = {
-    status: covered ? 'covered' : gaps.some((g) => g.kind === 'not-addressed') ? 'missing' : gaps.length ? 'partial' : contentMentions.length ? 'covered' : 'missing',
+    status: covered ? 'covered' : gaps.some((g) => g.kind === 'not-addressed') ? 'missing' : gaps.length ? 'partial' : !silent ? 'covered' : 'missing',
     required,
     evidence,
     reasons,
