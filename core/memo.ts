@@ -13,7 +13,10 @@ export class TextMemo<V> {
   private young = new Map<string, V>();
   private old = new Map<string, V>();
 
-  constructor(private readonly limit: number) {}
+  constructor(private readonly limit: number) {
+    live.add(new WeakRef(this));
+    if (live.size > 256) for (const ref of live) if (!ref.deref()) live.delete(ref);
+  }
 
   get(key: string): V | undefined {
     const v = this.young.get(key);
@@ -51,5 +54,17 @@ export class TextMemo<V> {
 
   get size(): number {
     return this.young.size + this.old.size;
+  }
+}
+
+/** Every memo still in use (weakly: a lexicon compiled for one set of options can go away with its memo). */
+const live = new Set<WeakRef<TextMemo<unknown>>>();
+
+/** Empties every memo, for benchmarks and tests that want a cold start. */
+export function clearMemos(): void {
+  for (const ref of live) {
+    const memo = ref.deref();
+    if (memo) memo.clear();
+    else live.delete(ref);
   }
 }

@@ -14,6 +14,7 @@
  */
 import nlp from 'compromise';
 import type { Doc } from './document.js';
+import { TextMemo } from './memo.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Negation
@@ -41,7 +42,7 @@ interface Tagged {
   verb: boolean;
   adverb: boolean;
 }
-const posCache = new Map<string, Tagged[]>();
+const posCache = new TextMemo<Tagged[]>(2000);
 /** compromise's part-of-speech for each word of a sentence (relative offsets); cached per sentence text. */
 function tagged(sentence: string): Tagged[] {
   let list = posCache.get(sentence);
@@ -50,7 +51,6 @@ function tagged(sentence: string): Tagged[] {
     terms: { tags: string[]; offset: { start: number } }[];
   }[];
   list = json.flatMap((s) => s.terms.map((t) => ({ start: t.offset.start, verb: t.tags.includes('Verb'), adverb: t.tags.includes('Adverb') })));
-  if (posCache.size > 2000) posCache.clear();
   posCache.set(sentence, list);
   return list;
 }
@@ -193,8 +193,7 @@ export interface BlockSlot {
   substance: unknown;
 }
 
-const SLOT_LIMIT = 20000;
-const slotCache = new Map<string, BlockSlot>();
+const slotCache = new TextMemo<BlockSlot>(2000);
 const slotsByDoc = new WeakMap<Doc, BlockSlot[]>();
 
 /** The slot of each block of `doc`, by block index (looked up once per document). */
@@ -207,8 +206,6 @@ export function blockSlots(doc: Doc): BlockSlot[] {
     let slot = slotCache.get(text);
     if (!slot) {
       slot = { mentalHealth: undefined, substance: undefined };
-      // Emptied when full (cheaper than evicting one by one; a later lint just re-reads its blocks).
-      if (slotCache.size >= SLOT_LIMIT) slotCache.clear();
       slotCache.set(text, slot);
     }
     slots[b] = slot;

@@ -19,6 +19,7 @@ import indicatorData from '../../rules/lexicons/mental-health.json' with { type:
 import cueData from '../../rules/lexicons/mental-health-cues.json' with { type: 'json' };
 import type { Block, Doc } from '../document.js';
 import { compileLexicon } from '../lexicon.js';
+import { TextMemo } from '../memo.js';
 import { blockSlots, isAboutOther, isEnquiry, isNegated } from '../nlp.js';
 import type { Analysis, CoverageStatus, LintOptions, Span } from '../types.js';
 
@@ -100,7 +101,7 @@ interface Judgement {
 }
 type RelHit = { start: number; end: number; group: string };
 /** Keyed by surname and sentence text; the hits are kept to check a hit (the same sentence can be read with other hits). */
-const judgementCache = new Map<string, { rel: RelHit[]; out: Judgement[] }>();
+const judgementCache = new TextMemo<{ rel: RelHit[]; out: Judgement[] }>(4000);
 
 const sameHits = (a: RelHit[], b: RelHit[]) => a.length === b.length && a.every((h, i) => h.start === b[i].start && h.end === b[i].end && h.group === b[i].group);
 
@@ -124,7 +125,6 @@ function judgeSentence(text: string, rel: RelHit[], surname: string | undefined)
       other: isAboutOther(text, h.start, surname),
     };
   });
-  if (judgementCache.size > 5000) judgementCache.clear();
   judgementCache.set(key, { rel, out });
   return out;
 }

@@ -13,6 +13,7 @@ import type { Block, Doc, Hit, Sentence } from '../document.js';
 import type { Analysis, LintOptions, Span } from '../types.js';
 import { compileLexicon, type CompiledLexicon } from '../lexicon.js';
 import { blockSlots } from '../nlp.js';
+import { TextMemo } from '../memo.js';
 import substanceData from '../../rules/lexicons/substance.json' with { type: 'json' };
 import cueData from '../../rules/lexicons/substance-cues.json' with { type: 'json' };
 
@@ -263,13 +264,11 @@ class SentenceCues {
   get result() { return this.has(2048, RESULT); }
 }
 
-const CUE_CACHE_LIMIT = 5000;
-const cueCache = new Map<string, SentenceCues>();
+const cueCache = new TextMemo<SentenceCues>(4000);
 function cuesOf(text: string): SentenceCues {
   let c = cueCache.get(text);
   if (!c) {
     c = new SentenceCues(text);
-    if (cueCache.size >= CUE_CACHE_LIMIT) cueCache.delete(cueCache.keys().next().value as string);
     cueCache.set(text, c);
   }
   return c;
@@ -350,7 +349,7 @@ function blockRoles(doc: Doc, block: Block, hits: Hit[], cueHits: Hit[]): BlockR
       end: h.end - block.start,
       sentence: sentence.index - block.sentences[0].index,
       group: h.group,
-      term: doc.text.slice(h.start, h.end),
+      term: block.text.slice(h.start - block.start, h.end - block.start),
       role,
     });
   }
@@ -552,13 +551,13 @@ function summarise(doc: Doc, block: Block, lex: FamilyLexicon): BlockSummary {
       else if (c.group === 'minimising') inContext = k > 0 && REFERS_BACK.test(sentence.text) && !!sentences[k - 1]?.roles.some(isUse);
       else inContext = false;
       if (inContext && !otherPersonIn(clauseBefore(sentence, c.start)))
-        s.minimising = { start: c.start - block.start, end: c.end - block.start, group: c.group, phrase: doc.text.slice(c.start, c.end), here: here.length ? groupsOf(here) : null };
+        s.minimising = { start: c.start - block.start, end: c.end - block.start, group: c.group, phrase: block.text.slice(c.start - block.start, c.end - block.start), here: here.length ? groupsOf(here) : null };
     }
     if (!s.abstinence && (c.group === 'abstinence' || c.group === 'denial')) {
       const near = here.length > 0 || roles.length > 0 || (k > 0 && !!sentences[k - 1]);
       if (c.group === 'denial' ? !here.some((m) => SUBSTANCE_GROUPS.has(m.group)) : !near) continue;
       if (otherPersonIn(clauseBefore(sentence, c.start))) continue;
-      s.abstinence = { start: c.start - block.start, end: c.end - block.start, group: c.group, phrase: doc.text.slice(c.start, c.end), here: groupsOf(here) };
+      s.abstinence = { start: c.start - block.start, end: c.end - block.start, group: c.group, phrase: block.text.slice(c.start - block.start, c.end - block.start), here: groupsOf(here) };
     }
   }
   return s;
@@ -647,15 +646,14 @@ function firstUnexploredEntry(blocks: readonly Block[], summaries: BlockSummary[
   return undefined;
 }
 
-const SUMMARY_CACHE_LIMIT = 20000;
 /** Block summaries by block text for lexicons extended with an organisation's terms (the base lexicon's live in the shared block slots). */
-const extendedMemo = new WeakMap<FamilyLexicon, Map<string, BlockSummary>>();
+const extendedMemo = new WeakMap<FamilyLexicon, TextMemo<BlockSummary>>();
 
 /** Fills `analysis.categories['substance-misuse']` and the facts the substance rules read. */
 export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOptions): void {
   const lex = lexiconFor(options);
-  let memo: Map<string, BlockSummary> | undefined;
-  if (lex !== baseLexicon && !(memo = extendedMemo.get(lex))) extendedMemo.set(lex, (memo = new Map()));
+  let memo: TextMemo<BlockSummary> | undefined;
+  if (lex !== baseLexicon && !(memo = extendedMemo.get(lex))) extendedMemo.set(lex, (memo = new TextMemo(2000)));
   const slots = blockSlots(doc);
   const blocks = doc.blocks;
   const kind = doc.kind;
@@ -672,10 +670,7 @@ export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOpti
     if (!s) {
       s = summarise(doc, block, lex);
       if (!memo) slots[b].substance = s;
-      else {
-        if (memo.size >= SUMMARY_CACHE_LIMIT) memo.clear();
-        memo.set(block.text, s);
-      }
+      else memo.set(block.text, s);
     }
     summaries[b] = s;
     if (!s.roles.length) continue;
