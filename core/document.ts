@@ -305,17 +305,16 @@ function detectKind(blocks: Block[], text: string): DocumentKind {
 // ---------------------------------------------------------------------------------------------------
 
 /**
- * What a new document shares with one built just before it (the same report, one keystroke later):
- * the first `prefix` blocks are the same text at the same place, the last `suffix` blocks the same text
- * moved by `shift` characters, `blockShift` blocks and `sentenceShift` sentences.
+ * What a new document shares with one built just before it (the same report, a keystroke later): for
+ * each block, the index of the block of `base` with the same text (-1 when there is none). Blocks are
+ * aligned in order — first at the same index, then counted from the end — which covers an edit in one
+ * place and the benchmark's pattern of an edit moving from one paragraph to another.
  */
 interface Reuse {
   base: Doc;
-  prefix: number;
-  suffix: number;
-  shift: number;
-  blockShift: number;
-  sentenceShift: number;
+  align: Int32Array;
+  /** True when every block is the base's own Block object: the documents are the same. */
+  same: boolean;
 }
 
 /** Documents built most recently, newest first: a new text is read against the one it shares most with. */
@@ -364,34 +363,46 @@ export class Doc {
     let section: SectionId | undefined;
     let sectionLevel = 99;
     let entry = -1;
+    let sameBlocks = !!reuse && spans.length === reuse.base.blocks.length;
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i];
-      let facts: BlockFacts;
-      if (reuse && i < reuse.prefix) {
-        // Everything before it is unchanged too, so its section and entry are: the block itself is reused.
-        const block = reuse.base.blocks[i];
-        facts = reuse.base.facts[i];
-        if (facts.type === 'entry') entry++;
-        if (facts.type === 'heading') {
-          const named = facts.heading ? sectionOf(facts.heading) : undefined;
-          if (named) {
-            section = named;
-            sectionLevel = facts.level ?? 2;
-            this.openSection(named, facts.heading ?? '', span.start);
-          } else if ((facts.level ?? 2) <= sectionLevel) {
-            section = undefined;
-            this.closeSection(span.start);
-          }
+      const j = reuse ? reuse.align[i] : -1;
+      const facts = j >= 0 ? reuse!.base.facts[j] : cached(text.slice(span.start, span.end), analyseBlock);
+      const blockText = facts.text;
+      const index = this.blocks.length;
+      if (facts.type === 'entry') entry++;
+      const named = facts.heading ? sectionOf(facts.heading) : facts.label ? sectionOf(facts.label) : undefined;
+      if (facts.type === 'heading') {
+        if (named) {
+          section = named;
+          sectionLevel = facts.level ?? 2;
+          this.openSection(named, facts.heading ?? '', span.start);
+        } else if ((facts.level ?? 2) <= sectionLevel) {
+          // A heading we do not recognise at the same depth ends the current section.
+          section = undefined;
+          this.closeSection(span.start);
         }
-        for (const sentence of block.sentences) this.sentences.push(sentence);
-        this.blocks.push(block);
+      }
+      // "**Alcohol:** drinks at weekends" labels only its own block, unless it stands for a PSR section.
+      const blockSection = facts.type !== 'heading' && named && facts.label ? named : section;
+      const blockEntry = entry >= 0 && facts.type !== 'heading' ? entry : undefined;
+      // The same text at the same place, in the same section and entry, numbered the same: the block of
+      // the earlier document is this block, sentences and all.
+      const old = j >= 0 ? reuse!.base.blocks[j] : undefined;
+      if (
+        old &&
+        j === index &&
+        old.start === span.start &&
+        old.section === blockSection &&
+        old.entry === blockEntry &&
+        (old.sentences.length === 0 || old.sentences[0].index === this.sentences.length)
+      ) {
+        for (const sentence of old.sentences) this.sentences.push(sentence);
+        this.blocks.push(old);
         this.facts.push(facts);
         continue;
       }
-      if (reuse && i >= spans.length - reuse.suffix) facts = reuse.base.facts[i - reuse.blockShift];
-      else facts = cached(text.slice(span.start, span.end), analyseBlock);
-      const blockText = facts.text;
-      const index = this.blocks.length;
+      sameBlocks = false;
       const block: Block = {
         index,
         start: span.start,
@@ -404,24 +415,8 @@ export class Doc {
         date: facts.date,
         sentences: [],
       };
-      if (facts.type === 'entry') entry++;
-      if (entry >= 0 && facts.type !== 'heading') block.entry = entry;
-      const named = facts.heading ? sectionOf(facts.heading) : facts.label ? sectionOf(facts.label) : undefined;
-      if (facts.type === 'heading') {
-        if (named) {
-          section = named;
-          sectionLevel = facts.level ?? 2;
-          this.openSection(named, facts.heading ?? '', span.start);
-        } else if ((facts.level ?? 2) <= sectionLevel) {
-          // A heading we do not recognise at the same depth ends the current section.
-          section = undefined;
-          this.closeSection(span.start);
-        }
-      } else if (named && facts.label) {
-        // "**Alcohol:** drinks at weekends" labels only its own block, unless it stands for a PSR section.
-        block.section = named;
-      }
-      block.section ??= section;
+      if (blockEntry !== undefined) block.entry = blockEntry;
+      block.section = blockSection;
       for (let k = 0; k < facts.sentences.length; k++) {
         const s = facts.sentences[k];
         const sentence: Sentence = {
@@ -439,41 +434,63 @@ export class Doc {
     }
     this.closeSection(text.length);
     this.kind = detectKind(this.blocks, text);
-    if (reuse) reuse.sentenceShift = this.sentences.length - reuse.base.sentences.length;
+    if (reuse) reuse.same = sameBlocks;
     this.reuse = reuse;
     recent.unshift(this);
     if (recent.length > RECENT_LIMIT) recent.pop();
   }
 
   /**
-   * Finds the recent document this text shares most blocks with. Blocks inside the common prefix (or
-   * suffix) of the two texts, at the same place (or moved by the length difference), are the same text,
-   * so their facts, and for the prefix their Block and Sentence objects, are taken as they are.
+   * Finds the recent document this text shares most with (by common prefix and suffix) and aligns their
+   * blocks: a block whose text is found, unchanged, in the earlier document takes its facts without being
+   * hashed or read again.
    */
   private findReuse(spans: Span[]): Reuse | undefined {
-    let best: Reuse | undefined;
-    for (const base of recent) {
-      const cp = commonPrefix(this.text, base.text);
-      const cs = commonSuffix(this.text, base.text, cp);
-      const shift = this.text.length - base.text.length;
-      const max = Math.min(spans.length, base.blocks.length);
-      let prefix = 0;
-      while (prefix < max && spans[prefix].end <= cp && spans[prefix].start === base.blocks[prefix].start && spans[prefix].end === base.blocks[prefix].end) prefix++;
-      let suffix = 0;
-      while (suffix < max - prefix) {
-        const span = spans[spans.length - 1 - suffix];
-        const old = base.blocks[base.blocks.length - 1 - suffix];
-        if (span.start < this.text.length - cs || old.start + shift !== span.start || old.end + shift !== span.end) break;
-        suffix++;
-      }
-      if (!best || prefix + suffix > best.prefix + best.suffix) {
-        best = { base, prefix, suffix, shift, blockShift: spans.length - base.blocks.length, sentenceShift: 0 };
+    let base: Doc | undefined;
+    let cp = 0;
+    let cs = 0;
+    for (const doc of recent) {
+      const p = commonPrefix(this.text, doc.text);
+      const q = commonSuffix(this.text, doc.text, p);
+      if (!base || p + q > cp + cs) {
+        base = doc;
+        cp = p;
+        cs = q;
       }
     }
-    if (!best || best.prefix + best.suffix === 0) return undefined;
+    if (!base || cp + cs === 0) return undefined;
+    const old = base.blocks;
+    const align = new Int32Array(spans.length).fill(-1);
+    const blockShift = spans.length - old.length;
+    const shift = this.text.length - base.text.length;
+    const suffixStart = this.text.length - cs;
+    let any = false;
+    let last = -1;
+    // Same length, and: inside the common prefix (or suffix) at the same place (or moved by the length
+    // difference) the text is known to be the same; anywhere else it is compared.
+    const sameText = (o: Block, span: Span) =>
+      o.end - o.start === span.end - span.start &&
+      ((o.start === span.start && span.end <= cp) || (o.start + shift === span.start && span.start >= suffixStart) || this.text.startsWith(o.text, span.start));
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i];
+      // Same index first (blocks before the edit), then the same distance from the end (blocks after it);
+      // a block between two edits matches either way, wherever it now starts.
+      let j = i;
+      if (j > last && j < old.length && sameText(old[j], span)) {
+        align[i] = last = j;
+        any = true;
+        continue;
+      }
+      j = i - blockShift;
+      if (blockShift && j > last && j >= 0 && j < old.length && sameText(old[j], span)) {
+        align[i] = last = j;
+        any = true;
+      }
+    }
+    if (!any) return undefined;
     // The base is finished with (linting is synchronous); dropping its own link keeps the chain one long.
-    best.base.reuse = undefined;
-    return best;
+    base.reuse = undefined;
+    return { base, align, same: false };
   }
 
   private openSection(id: SectionId, heading: string, start: number) {
@@ -501,26 +518,33 @@ export class Doc {
   }
 
   /**
-   * The previous document's hits, re-used: unchanged blocks before the edit keep their Hit objects, blocks
-   * after it get copies moved by the edit, and only the blocks in between are read. Costs the number of
-   * hits after the edit, not blocks times lexicons.
+   * The previous document's hits, re-used: a block aligned with one of the earlier document keeps its
+   * Hit objects when it has not moved and gets moved copies when it has; only the other blocks are read.
+   * Costs the number of hits that moved, not blocks times lexicons.
    */
   private hitsFrom(lexicon: CompiledLexicon, reuse: Reuse, before: Hit[]): Hit[] {
-    const { prefix, suffix, shift, blockShift, sentenceShift } = reuse;
-    if (prefix === this.blocks.length && prefix === reuse.base.blocks.length) return before;
+    if (reuse.same) return before;
+    const old = reuse.base.blocks;
     const all: Hit[] = [];
     let k = 0;
-    while (k < before.length && before[k].block < prefix) all.push(before[k++]);
-    const firstSuffix = this.blocks.length - suffix;
-    for (let b = prefix; b < firstSuffix; b++) this.collect(lexicon, this.blocks[b], all);
-    const oldFirstSuffix = firstSuffix - blockShift;
-    while (k < before.length && before[k].block < oldFirstSuffix) k++;
-    if (!shift && !blockShift && !sentenceShift) {
-      for (; k < before.length; k++) all.push(before[k]);
-    } else {
-      for (; k < before.length; k++) {
-        const h = before[k];
-        all.push({ start: h.start + shift, end: h.end + shift, group: h.group, term: h.term, block: h.block + blockShift, sentence: h.sentence < 0 ? -1 : h.sentence + sentenceShift });
+    for (const block of this.blocks) {
+      const j = reuse.align[block.index];
+      if (j < 0) {
+        this.collect(lexicon, block, all);
+        continue;
+      }
+      while (k < before.length && before[k].block < j) k++;
+      const o = old[j];
+      const shift = block.start - o.start;
+      const blockShift = block.index - j;
+      const sentenceShift = block.sentences.length ? block.sentences[0].index - o.sentences[0].index : 0;
+      if (!shift && !blockShift && !sentenceShift) {
+        for (; k < before.length && before[k].block === j; k++) all.push(before[k]);
+      } else {
+        for (; k < before.length && before[k].block === j; k++) {
+          const h = before[k];
+          all.push({ start: h.start + shift, end: h.end + shift, group: h.group, term: h.term, block: h.block + blockShift, sentence: h.sentence < 0 ? -1 : h.sentence + sentenceShift });
+        }
       }
     }
     return all;
