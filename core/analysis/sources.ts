@@ -3,7 +3,9 @@
  * running prose), which ones its content makes necessary, and whether outstanding checks say what their
  * absence means. Rules in rules/sources-*.ts report from these facts.
  *
- * Everything is found through `doc.hits` (cached per block), then judged with small, sentence-local tests:
+ * Everything is found through `doc.hitsInBlock` and judged once per block text (see BlockFacts), so a re-lint
+ * re-reads only the blocks that changed and the rest is a cheap pass over cached facts. The judgements are
+ * small, sentence-local tests:
  * a source name counts as cited when it is in the sources section, names a document or check in its own
  * right ("PNC printout", "DA call-out check"), or sits next to a word showing the author read, checked or
  * spoke to it ("her GP confirmed"); and not when it is negated, hypothetical or merely possessed ("he has a
@@ -214,7 +216,6 @@ function isSourcesBlock(doc: Doc, block: Block, analysis: Analysis): boolean {
   return false;
 }
 
-/** Fills sourcesCited, sourcesStated, sourcesRequired and categories.sources. */
 /** Sightings relative to their block, cached by block text so a re-lint only re-reads changed blocks. */
 interface RelSighting {
   id: SourceId;
@@ -227,19 +228,66 @@ interface RelSighting {
   outstanding: boolean;
   none: boolean;
 }
-const BLOCK_CACHE_LIMIT = 20000;
-/** lexicon key + in-sources flag → block text → sightings (nested so no key string is built per lookup). */
-const blockCache = new Map<string, Map<string, RelSighting[]>>();
 
-function blockSightings(doc: Doc, b: number, inSources: boolean, lexicon: CompiledLexicon): SourceSighting[] {
-  const block = doc.blocks[b];
-  const outer = `${lexicon.key}${inSources ? '+' : '-'}`;
-  let cache = blockCache.get(outer);
-  if (!cache) blockCache.set(outer, (cache = new Map()));
-  let rel = cache.get(block.text);
-  if (!rel) {
+/** The sightings of one block judged inside or outside the sources section. */
+interface Judged {
+  rel: RelSighting[];
+  /** A cited sighting shares its sentence with a sources statement ("This report is based on…"). */
+  statement: boolean;
+  /**
+   * `rel` placed at absolute offsets the last time, reused while the block keeps its place (every block
+   * before an edit, all of them on a warm re-lint). Shared between lints, so never mutated.
+   */
+  placed?: { start: number; block: number; sentence0: number; sightings: SourceSighting[] };
+}
+
+/**
+ * Everything analyseSources reads from one block, relative to the block. It depends only on the block's text
+ * and the lexicons, so it is cached by text (per sources lexicon) and a re-lint re-reads only changed blocks;
+ * what depends on where the block sits (its section, the rest of the document) is decided in the fold.
+ * Parts not every lint needs are filled on first use.
+ */
+interface BlockFacts {
+  /** The block holds a hit of the sources lexicon (any group), so its sightings are judged. */
+  hasSources: boolean;
+  /** Judged sightings: [0] outside, [1] inside the sources section. */
+  judged: [Judged | undefined, Judged | undefined];
+  /** Per sentence of the block: the relative start of its last implication cue, or -1. */
+  implication?: number[];
+  /** Trigger candidates by family (only PSRs and the sources field ask, and only up to the first trigger). */
+  triggers?: Partial<Record<FamilyId, Candidate[]>>;
+  /** Sons, daughters or children this block shows to be adults. */
+  adultNouns?: string[];
+}
+
+const BLOCK_CACHE_LIMIT = 20000;
+/** Sources lexicon → block text → facts. A WeakMap, so lexicons compiled for `options.terms` are not kept alive. */
+const blockCache = new WeakMap<CompiledLexicon, Map<string, BlockFacts>>();
+
+function cacheFor(lexicon: CompiledLexicon): Map<string, BlockFacts> {
+  let cache = blockCache.get(lexicon);
+  if (!cache) blockCache.set(lexicon, (cache = new Map()));
+  return cache;
+}
+
+function blockFacts(cache: Map<string, BlockFacts>, doc: Doc, b: number, lexicon: CompiledLexicon): BlockFacts {
+  const text = doc.blocks[b].text;
+  let f = cache.get(text);
+  if (!f) {
+    f = { hasSources: doc.hitsInBlock(lexicon, b).length > 0, judged: [undefined, undefined] };
+    if (cache.size >= BLOCK_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(text, f);
+  }
+  return f;
+}
+
+function judged(f: BlockFacts, doc: Doc, b: number, inSources: boolean, lexicon: CompiledLexicon): Judged {
+  const k = inSources ? 1 : 0;
+  let j = f.judged[k];
+  if (!j) {
+    const block = doc.blocks[b];
     const first = block.sentences[0]?.index ?? 0;
-    rel = judgeBlock(doc, b, inSources, lexicon).map((sg) => ({
+    const rel = judgeBlock(doc, b, inSources, lexicon).map((sg) => ({
       id: sg.id,
       start: sg.start - block.start,
       end: sg.end - block.start,
@@ -249,35 +297,62 @@ function blockSightings(doc: Doc, b: number, inSources: boolean, lexicon: Compil
       outstanding: sg.outstanding,
       none: sg.none,
     }));
-    if (cache.size >= BLOCK_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    cache.set(block.text, rel);
+    const statementSentences = new Set(doc.hitsInBlock(CUE.statement, b).map((h) => h.sentence - first));
+    j = f.judged[k] = { rel, statement: rel.some((r) => r.cited && statementSentences.has(r.sent)) };
   }
-  const first = block.sentences[0]?.index ?? 0;
-  return rel.map((r) => ({
-    id: r.id,
-    start: r.start + block.start,
-    end: r.end + block.start,
-    term: r.term,
-    sentence: r.sent + first,
-    block: b,
-    cited: r.cited,
-    inSourcesSection: inSources,
-    outstanding: r.outstanding,
-    implicationStated: false,
-    none: r.none,
-  }));
+  return j;
 }
 
+/** The block's sightings at absolute offsets (shared with earlier lints while the block has not moved). */
+function placeSightings(j: Judged, block: Block, inSources: boolean): SourceSighting[] {
+  const first = block.sentences[0]?.index ?? 0;
+  const p = j.placed;
+  if (p && p.start === block.start && p.block === block.index && p.sentence0 === first) return p.sightings;
+  const sightings = j.rel.map(
+    (r): SourceSighting => ({
+      id: r.id,
+      start: r.start + block.start,
+      end: r.end + block.start,
+      term: r.term,
+      sentence: r.sent + first,
+      block: block.index,
+      cited: r.cited,
+      inSourcesSection: inSources,
+      outstanding: r.outstanding,
+      implicationStated: false,
+      none: r.none,
+    }),
+  );
+  j.placed = { start: block.start, block: block.index, sentence0: first, sightings };
+  return sightings;
+}
 /** Judges every source name in one block: cited, outstanding, or "none was made". */
 function judgeBlock(doc: Doc, b: number, inSources: boolean, lexicon: CompiledLexicon): SourceSighting[] {
   const sourceHits = doc.hitsInBlock(lexicon, b);
-  const cue = (lex: CompiledLexicon) => bySentence(doc.hitsInBlock(lex, b));
+  // Cue hits by sentence, each found only when a judgement first reads it (a block of strong source names
+  // never needs the cite cues, whose lexicon costs as much to run as the sources one).
+  const memo = new Map<CompiledLexicon, Map<number, Hit[]>>();
+  const cue = (lex: CompiledLexicon) => {
+    let m = memo.get(lex);
+    if (!m) memo.set(lex, (m = bySentence(doc.hitsInBlock(lex, b))));
+    return m;
+  };
   const cues = {
-    cite: cue(CUE.cite),
-    outstanding: cue(CUE.outstanding),
-    done: cue(CUE.done),
-    contactBefore: cue(CUE.contactBefore),
-    contactAfter: cue(CUE.contactAfter),
+    get cite() {
+      return cue(CUE.cite);
+    },
+    get outstanding() {
+      return cue(CUE.outstanding);
+    },
+    get done() {
+      return cue(CUE.done);
+    },
+    get contactBefore() {
+      return cue(CUE.contactBefore);
+    },
+    get contactAfter() {
+      return cue(CUE.contactAfter);
+    },
   };
   const hitsBySentence = bySentence(sourceHits.filter((h) => !h.group.endsWith(':not')));
 
@@ -318,7 +393,7 @@ function judgeBlock(doc: Doc, b: number, inSources: boolean, lexicon: CompiledLe
     let cited = false;
     let outstanding = false;
     let none = false;
-    const negated = isNegated(pre, h, cues.cite);
+    const negated = isNegated(pre, h, cues);
 
     if (kind === 'person') {
       // A family member, employer or other agency counts when the author spoke to, or heard from, them.
@@ -374,17 +449,36 @@ function judgeBlock(doc: Doc, b: number, inSources: boolean, lexicon: CompiledLe
   return sightings;
 }
 
+
 /** Fills sourcesCited, sourcesStated, sourcesRequired and categories.sources. */
 export function analyseSources(doc: Doc, analysis: Analysis, options: LintOptions): void {
   const lexicon = sourcesLexicon(options.terms);
-  const sourceHits = doc.hits(lexicon);
-  const blocksWithSources = [...new Set(sourceHits.map((h) => h.block))];
+  const cache = cacheFor(lexicon);
+  const required = analysis.kind === 'psr' || analysis.section === 'sources';
+
+  // One pass over the blocks: cached per-block facts, placed where the block sits now.
+  const perBlock: BlockFacts[] = new Array(doc.blocks.length);
   const sightings: SourceSighting[] = [];
-  for (const b of blocksWithSources) sightings.push(...blockSightings(doc, b, isSourcesBlock(doc, doc.blocks[b], analysis), lexicon));
-  // The implication of an outstanding check may follow in later blocks, so it is judged on the document.
-  for (const sg of sightings) if (sg.outstanding) sg.implicationStated = implicationAfter(doc, sg);
-  const statementSentences = new Set<number>();
-  for (const b of blocksWithSources) for (const h of doc.hitsInBlock(CUE.statement, b)) statementSentences.add(h.sentence);
+  const sourceBlocks: Block[] = [];
+  let headingBlock: Block | undefined;
+  let statement = false;
+  for (let b = 0; b < doc.blocks.length; b++) {
+    const block = doc.blocks[b];
+    const f = (perBlock[b] = blockFacts(cache, doc, b, lexicon));
+    const inSources = isSourcesBlock(doc, block, analysis);
+    if (inSources && block.type !== 'heading') sourceBlocks.push(block);
+    if (!headingBlock && block.type === 'heading' && block.section === 'sources') headingBlock = block;
+    if (!f.hasSources) continue;
+    const j = judged(f, doc, b, inSources, lexicon);
+    if (j.statement) statement = true;
+    const placed = placeSightings(j, block, inSources);
+    for (let i = 0; i < placed.length; i++) {
+      const sg = placed[i];
+      // The implication of an outstanding check may follow in later blocks, so it is judged on the document
+      // (on a copy: placed sightings are shared with earlier lints).
+      sightings.push(sg.outstanding ? { ...sg, implicationStated: implicationAfter(doc, sg, cache, lexicon) } : sg);
+    }
+  }
 
   // Citations: one per id, outstanding only when every sighting is.
   const cited = new Map<SourceId, SourceCitation>();
@@ -412,30 +506,28 @@ export function analyseSources(doc: Doc, analysis: Analysis, options: LintOption
   analysis.sourcesCited = SOURCE_IDS.filter((id) => cited.has(id)).map((id) => cited.get(id)!);
 
   // Stated: a sources section or "Basis:" line with content, a prose statement, or enough sources in prose.
-  const sourceBlocks = doc.blocks.filter((b) => b.type !== 'heading' && isSourcesBlock(doc, b, analysis));
-  const statement = sightings.some((sg) => sg.cited && statementSentences.has(sg.sentence));
-  const textIds = new Set(sightings.filter((sg) => sg.cited).map((sg) => sg.id));
-  analysis.sourcesStated = sourceBlocks.length > 0 || statement || textIds.size >= 3 || external;
+  let textIds = 0;
+  for (const c of cited.values()) if (!c.external) textIds++;
+  analysis.sourcesStated = sourceBlocks.length > 0 || statement || textIds >= 3 || external;
 
   // Requirements.
-  const required = analysis.kind === 'psr' || analysis.section === 'sources';
   const requirements: SourceRequirement[] = [];
   let curfew: Span | undefined;
   if (required) {
     for (const id of BASELINE) requirements.push({ id, reason: baselineReason(id) });
-    const sourceSpans = sourceHits.filter((h) => !h.group.endsWith(':not') && !h.group.endsWith(':person'));
-    const dom = findDomestic(doc, sourceSpans);
+    const w: Walk = { doc, perBlock, lexicon };
+    const dom = findDomestic(w);
     if (dom) requirements.push({ id: 'domestic-abuse-check', reason: dom.reason, because: dom.span });
-    const kids = findChildren(doc, sourceSpans);
+    const kids = findChildren(w);
     if (kids) requirements.push({ id: 'safeguarding-check', reason: kids.reason, because: kids.span });
-    const mh = findMentalHealth(doc, sourceSpans);
+    const mh = findMentalHealth(w);
     if (mh) requirements.push({ id: 'medical', reason: 'A mental-health diagnosis, treatment or history is described.', because: mh });
-    const sup = findSupervision(doc, sourceSpans);
+    const sup = findSupervision(w);
     if (sup) requirements.push({ id: 'service-records', reason: 'Current or previous supervision (an order or licence) is mentioned.', because: sup });
     const victimNone = sightings.some((sg) => sg.id === 'victim-statement' && sg.none);
-    const vic = victimNone ? undefined : findVictim(doc, sourceSpans);
+    const vic = victimNone ? undefined : findVictim(w);
     if (vic) requirements.push({ id: 'victim-statement', reason: 'There is an identifiable individual victim.', because: vic });
-    curfew = findCurfew(doc);
+    curfew = findCurfew(w);
     if (curfew) {
       for (const id of ['domestic-abuse-check', 'safeguarding-check'] as SourceId[]) {
         if (!requirements.some((r) => r.id === id)) requirements.push({ id, reason: 'A curfew with electronic monitoring is proposed: the address needs checking.', because: curfew });
@@ -464,7 +556,6 @@ export function analyseSources(doc: Doc, analysis: Analysis, options: LintOption
   }
   if (cov.status === 'covered') cov.reasons.push(`Sources cited: ${analysis.sourcesCited.map((c) => c.id).join(', ')}.`);
 
-  const headingBlock = doc.blocks.find((b) => b.type === 'heading' && b.section === 'sources');
   const last = sourceBlocks[sourceBlocks.length - 1];
   const first = doc.blocks[0];
   facts.set(analysis, {
@@ -485,12 +576,12 @@ const FOUND_IN = /\b(?:on|in|from|per|by|within)\b/i;
  * Negation that undoes a citation ("has not seen his GP", "no DA check was made"), as opposed to a check's
  * negative result ("no call-outs are recorded", "no trace on the PNC").
  */
-function isNegated(pre: string, h: Hit, cite: Map<number, Hit[]>): boolean {
+function isNegated(pre: string, h: Hit, cues: { readonly cite: Map<number, Hit[]> }): boolean {
   const m = NEG_PRE.exec(pre);
   if (!m) return false;
   const between = m[0].replace(/^\S+/, '');
   if (FOUND_IN.test(between)) return false;
-  if (/^(?:no|nothing)\b/i.test(m[0]) && RESULT_TERM.test(h.term) && (cite.get(h.sentence) ?? []).some((c) => !overlaps(c, [h]))) return false;
+  if (/^(?:no|nothing)\b/i.test(m[0]) && RESULT_TERM.test(h.term) && (cues.cite.get(h.sentence) ?? []).some((c) => !overlaps(c, [h]))) return false;
   return true;
 }
 
@@ -511,13 +602,30 @@ function doneAfter(cues: { outstanding: Map<number, Hit[]>; done: Map<number, Hi
 }
 
 /** The implication of an outstanding check: in the same sentence or the next three (not past a heading). */
-function implicationAfter(doc: Doc, h: { sentence: number; start: number }): boolean {
+function implicationAfter(doc: Doc, h: { sentence: number; start: number }, cache: Map<string, BlockFacts>, lexicon: CompiledLexicon): boolean {
   for (let si = h.sentence; si < Math.min(doc.sentences.length, h.sentence + 4); si++) {
     const s = doc.sentences[si];
-    if (si > h.sentence && doc.blocks[s.block].type === 'heading') break;
-    if (doc.hitsInSentence(CUE.implication, s).some((c) => si > h.sentence || c.start >= h.start)) return true;
+    const block = doc.blocks[s.block];
+    if (si > h.sentence && block.type === 'heading') break;
+    const last = implicationStarts(blockFacts(cache, doc, s.block, lexicon), doc, s.block)[si - block.sentences[0].index];
+    if (last >= 0 && (si > h.sentence || block.start + last >= h.start)) return true;
   }
   return false;
+}
+
+/** Per sentence of block `b`: the relative start of its last implication cue, or -1 (cached in its facts). */
+function implicationStarts(f: BlockFacts, doc: Doc, b: number): number[] {
+  if (!f.implication) {
+    const block = doc.blocks[b];
+    const first = block.sentences[0]?.index ?? 0;
+    const starts = block.sentences.map(() => -1);
+    for (const c of doc.hitsInBlock(CUE.implication, b)) {
+      const i = c.sentence - first;
+      if (c.sentence >= 0 && i < starts.length) starts[i] = Math.max(starts[i], c.start - block.start);
+    }
+    f.implication = starts;
+  }
+  return f.implication;
 }
 
 function baselineReason(id: SourceId): string {
@@ -538,37 +646,115 @@ function linePrefix(text: string): string {
 
 // ---------------------------------------------------------------------------------------------------
 // Triggers: the first qualifying hit of each family is the `because` span.
+//
+// Most of the judgement is local to the hit's sentence, so a block's candidates for a family are found once
+// per block text (`BlockFacts.triggers`), and only when the walk in `firstTrigger` reaches the block before
+// finding that family's trigger (usually in the first blocks: an edit further down then costs nothing here).
+// What depends on where the block sits (its section, the report's header) or on the whole document (sons
+// and daughters shown to be adults elsewhere) is kept as a flag on the candidate and settled by the walk.
 
-type Valid = (h: Hit, s: Sentence, pre: string, post: string) => boolean;
+/** A trigger hit that passed its sentence-local tests, at offsets relative to its block. */
+interface Candidate {
+  start: number;
+  end: number;
+  /** Domestic and children: the requirement's reason. */
+  reason?: string;
+  /** Children: not a trigger if a son, daughter or child of this noun is shown to be an adult anywhere. */
+  adultNoun?: string;
+  /** Supervision: an existing order, so it counts in the sentencing proposal too. */
+  anySection?: boolean;
+  /** Victim (offence): about earlier offending, which only an offence label or the report's header overrides. */
+  previous?: boolean;
+  /** Curfew: the sentence proposes it, so it counts outside the proposal section too. */
+  proposal?: boolean;
+}
 
-function firstTrigger(doc: Doc, lexicon: CompiledLexicon, sources: readonly Span[], valid: Valid): Hit | undefined {
-  for (const h of doc.hits(lexicon)) {
-    if (h.group.endsWith(':not')) continue;
-    if (overlaps(h, sources)) continue;
-    const s = doc.sentences[h.sentence];
-    if (!s) continue;
-    const pre = clauseBefore(s, h.start);
-    const post = doc.text.slice(h.end, s.end);
-    if (valid(h, s, pre, post)) return h;
+type FamilyId = 'domestic' | 'children' | 'mentalHealth' | 'supervision' | 'victimOffence' | 'victim' | 'curfew';
+
+/** A sentence-local test: the candidate's flags when the hit qualifies, else undefined. */
+type Judge = (doc: Doc, h: Hit, s: Sentence, pre: string, post: string) => Omit<Candidate, 'start' | 'end'> | undefined;
+
+/** The rest of the test, where the block sits in the document. */
+type Accept = (c: Candidate, block: Block, w: Walk) => boolean;
+
+interface Family {
+  lexicon: CompiledLexicon;
+  /** Hits inside a source name ("domestic abuse check", "GP letter") are not triggers. */
+  skipSources: boolean;
+  judge: Judge;
+  /** The candidate counts wherever its block sits, so no later hit of the block can come first. */
+  final: (c: Candidate) => boolean;
+}
+
+const always = () => true;
+
+const FAMILIES: Record<FamilyId, Family> = {
+  domestic: { lexicon: TRIGGER.domestic, skipSources: true, judge: judgeDomestic, final: always },
+  children: { lexicon: TRIGGER.children, skipSources: true, judge: judgeChildren, final: (c) => c.adultNoun === undefined },
+  mentalHealth: { lexicon: TRIGGER.mentalHealth, skipSources: true, judge: judgeMentalHealth, final: always },
+  supervision: { lexicon: TRIGGER.supervision, skipSources: true, judge: judgeSupervision, final: (c) => c.anySection === true },
+  victimOffence: { lexicon: TRIGGER.victimOffence, skipSources: true, judge: judgeVictimOffence, final: (c) => !c.previous },
+  victim: { lexicon: TRIGGER.victim, skipSources: true, judge: judgeVictim, final: always },
+  curfew: { lexicon: TRIGGER.curfew, skipSources: false, judge: judgeCurfew, final: (c) => c.proposal === true },
+};
+
+/** The candidates of one family in block `b`, in order, up to its first final one (cached in the block's facts). */
+function familyCandidates(f: BlockFacts, doc: Doc, b: number, lexicon: CompiledLexicon, id: FamilyId): Candidate[] {
+  const triggers = (f.triggers ??= {});
+  let out = triggers[id];
+  if (!out) {
+    out = triggers[id] = [];
+    const family = FAMILIES[id];
+    const origin = doc.blocks[b].start;
+    const sources = family.skipSources && f.hasSources ? doc.hitsInBlock(lexicon, b).filter((h) => !h.group.endsWith(':not') && !h.group.endsWith(':person')) : [];
+    for (const h of doc.hitsInBlock(family.lexicon, b)) {
+      if (h.group.endsWith(':not')) continue;
+      if (overlaps(h, sources)) continue;
+      const s = doc.sentences[h.sentence];
+      if (!s) continue;
+      const pre = clauseBefore(s, h.start);
+      const post = doc.text.slice(h.end, s.end);
+      const flags = family.judge(doc, h, s, pre, post);
+      if (!flags) continue;
+      const c: Candidate = { start: h.start - origin, end: h.end - origin, ...flags };
+      out.push(c);
+      if (family.final(c)) break;
+    }
+  }
+  return out;
+}
+
+/** One lint's walk over the blocks for triggers. */
+interface Walk {
+  doc: Doc;
+  perBlock: readonly BlockFacts[];
+  lexicon: CompiledLexicon;
+  /** Nouns shown to be adults anywhere in the document (gathered when a candidate first depends on them). */
+  adultNouns?: Set<string>;
+}
+
+function firstTrigger(w: Walk, id: FamilyId, accept: Accept): { span: Span; c: Candidate } | undefined {
+  const { doc } = w;
+  for (let b = 0; b < doc.blocks.length; b++) {
+    const block = doc.blocks[b];
+    for (const c of familyCandidates(w.perBlock[b], doc, b, w.lexicon, id)) {
+      if (accept(c, block, w)) return { span: { start: block.start + c.start, end: block.start + c.end }, c };
+    }
   }
   return undefined;
 }
 
-const span = (h: Hit): Span => ({ start: h.start, end: h.end });
+function findDomestic(w: Walk): { span: Span; reason: string } | undefined {
+  const t = firstTrigger(w, 'domestic', always);
+  return t && { span: t.span, reason: t.c.reason! };
+}
 
-function findDomestic(doc: Doc, sources: readonly Span[]): { span: Span; reason: string } | undefined {
-  const h = firstTrigger(doc, TRIGGER.domestic, sources, (h, s, pre) => {
-    if (NEG_EXIST.test(pre)) return false;
-    if (OTHERS_POSSESSIVE.test(pre)) return false;
-    if (DECEASED.test(s.text) && !/abuse|violence|coercive|controlling|molestation|restraining/i.test(h.term)) return false;
-    return true;
-  });
-  if (!h) return undefined;
+function judgeDomestic(_doc: Doc, h: Hit, s: Sentence, pre: string): ReturnType<Judge> {
+  if (NEG_EXIST.test(pre)) return undefined;
+  if (OTHERS_POSSESSIVE.test(pre)) return undefined;
+  if (DECEASED.test(s.text) && !/abuse|violence|coercive|controlling|molestation|restraining/i.test(h.term)) return undefined;
   const abuse = /abuse|violence|coercive|controlling|molestation|restraining|DVP|Clare|MARAC|^DA$|^DV$|IDVA|incident|dispute|aggravated|related/i.test(h.term);
-  return {
-    span: span(h),
-    reason: abuse ? 'Domestic abuse or a protective order is mentioned.' : 'A partner or ex-partner is mentioned.',
-  };
+  return { reason: abuse ? 'Domestic abuse or a protective order is mentioned.' : 'A partner or ex-partner is mentioned.' };
 }
 
 /** Words that show a son, daughter or "the children" are adults: they drive, work, marry, have left home. */
@@ -578,29 +764,49 @@ const ADULT_CONTEXT =
 const CHILD_CONTEXT = /\b(?:aged? (?:[1-9]|1[0-7])\b|(?:[1-9]|1[0-7])[\s-]years?[\s-]old|young|little|baby|toddler|school|nursery|primary|infant|under (?:5|five|18)|teenage)\b/i;
 const NOUN = (term: string) => term.toLowerCase().replace(/s$/, '').replace(/^(?:child|children|kid)$/, 'child').replace(/^childre$/, 'child');
 
-function findChildren(doc: Doc, sources: readonly Span[]): { span: Span; reason: string } | undefined {
-  // A son, daughter or "the children" shown to be adults anywhere (driving, working, married) are adults
-  // elsewhere in the document too, unless that mention itself shows a child.
-  const adultNouns = new Set<string>();
-  for (const h of doc.hits(TRIGGER.children)) {
-    if (!/^(?:sons?|daughters?|children|kids)$/i.test(h.term)) continue;
-    const s = doc.sentences[h.sentence];
-    if (!s) continue;
-    const post = doc.text.slice(h.end, s.end);
-    if (ADULT_POST.test(post) || ADULT_CONTEXT.test(post) || ADULT_PRE.test(clauseBefore(s, h.start))) adultNouns.add(NOUN(h.term));
+function findChildren(w: Walk): { span: Span; reason: string } | undefined {
+  const t = firstTrigger(w, 'children', notAdult);
+  return t && { span: t.span, reason: t.c.reason! };
+}
+
+// A son, daughter or "the children" shown to be adults anywhere (driving, working, married) are adults
+// elsewhere in the document too, unless that mention itself shows a child.
+function notAdult(c: Candidate, _block: Block, w: Walk): boolean {
+  if (c.adultNoun === undefined) return true;
+  if (!w.adultNouns) {
+    w.adultNouns = new Set();
+    for (let b = 0; b < w.doc.blocks.length; b++) for (const n of blockAdultNouns(w.perBlock[b], w.doc, b)) w.adultNouns.add(n);
   }
-  const h = firstTrigger(doc, TRIGGER.children, sources, (h, s, pre, post) => {
-    if (NEG_EXIST.test(pre)) return false;
-    const kinship = /^(?:son|sons|daughters?|child|children|kids?|nephews?|nieces?|grand\w*)$/i.test(h.term);
-    if (kinship && (ADULT_POST.test(post) || ADULT_PRE.test(pre) || ADULT_CONTEXT.test(post))) return false;
-    if (kinship && adultNouns.has(NOUN(h.term)) && !CHILD_CONTEXT.test(s.text)) return false;
-    if (/^(?:child|children)$/i.test(h.term) && (RISK_CATEGORY.test(pre) || /^\s*:?\s*(?:is |are )?(?:low|medium|high|very high)\b/i.test(post))) return false;
-    if (/pregnan/i.test(h.term) && /\bnot\b[\w\s]{0,12}$/i.test(pre)) return false;
-    return true;
-  });
-  if (!h) return undefined;
+  return !w.adultNouns.has(c.adultNoun);
+}
+
+/** Sons, daughters or children that block `b` shows to be adults (cached in its facts). */
+function blockAdultNouns(f: BlockFacts, doc: Doc, b: number): string[] {
+  if (!f.adultNouns) {
+    const out: string[] = [];
+    for (const h of doc.hitsInBlock(TRIGGER.children, b)) {
+      if (!/^(?:sons?|daughters?|children|kids)$/i.test(h.term)) continue;
+      const s = doc.sentences[h.sentence];
+      if (!s) continue;
+      const post = doc.text.slice(h.end, s.end);
+      if (ADULT_POST.test(post) || ADULT_CONTEXT.test(post) || ADULT_PRE.test(clauseBefore(s, h.start))) out.push(NOUN(h.term));
+    }
+    f.adultNouns = out;
+  }
+  return f.adultNouns;
+}
+
+function judgeChildren(doc: Doc, h: Hit, s: Sentence, pre: string, post: string): ReturnType<Judge> {
+  if (NEG_EXIST.test(pre)) return undefined;
+  const kinship = /^(?:son|sons|daughters?|child|children|kids?|nephews?|nieces?|grand\w*)$/i.test(h.term);
+  if (kinship && (ADULT_POST.test(post) || ADULT_PRE.test(pre) || ADULT_CONTEXT.test(post))) return undefined;
+  if (/^(?:child|children)$/i.test(h.term) && (RISK_CATEGORY.test(pre) || /^\s*:?\s*(?:is |are )?(?:low|medium|high|very high)\b/i.test(post))) return undefined;
+  if (/pregnan/i.test(h.term) && /\bnot\b[\w\s]{0,12}$/i.test(pre)) return undefined;
   const pregnancy = /pregnan|baby|babies|unborn|newborn|expecting|birth/i.test(doc.text.slice(h.start, h.end));
-  return { span: span(h), reason: pregnancy ? 'A pregnancy or a baby is mentioned.' : 'Children living with or in contact with the person are mentioned.' };
+  return {
+    reason: pregnancy ? 'A pregnancy or a baby is mentioned.' : 'Children living with or in contact with the person are mentioned.',
+    adultNoun: kinship && !CHILD_CONTEXT.test(s.text) ? NOUN(h.term) : undefined,
+  };
 }
 
 /** Someone else's condition: a relation noun earlier in the sentence with no switch back to the person. */
@@ -614,70 +820,73 @@ function otherPersons(pre: string): boolean {
   return !SUBJECT_SWITCH.test(between) && !/\b(?:I|his|her)\s+(?:own|diagnos)/i.test(between);
 }
 
-function findMentalHealth(doc: Doc, sources: readonly Span[]): Span | undefined {
-  const h = firstTrigger(doc, TRIGGER.mentalHealth, sources, (h, s, pre, post) => {
-    const full = s.text.slice(0, h.start - s.start);
-    if (NEG_HEALTH.test(pre)) return false;
-    if (otherPersons(full)) return false;
-    if (/^diagnos/i.test(h.term) && NOT_MENTAL.test(post.slice(0, 40))) return false;
-    if (/^dx$/i.test(h.term) && NOT_MENTAL.test(s.text.slice(Math.max(0, h.start - s.start - 20), h.start - s.start))) return false;
-    if (h.group === 'mental-health:clinical' && !CLINICAL.test(s.text)) return false;
-    if (MEDICINE.test(h.term) && PHYSICAL_PURPOSE.test(post)) return false;
-    if (/^(?:depot|lithium|detained under|psychiatric|diagnosis|diagnosed)$/i.test(h.term) && !/\b(?:mental|psych\w*|injection|medicat\w*|prescri\w*|schizo\w*|bipolar|hospital|section\w*|disorder|depress\w*|anxiety|PTSD|psychosis)\b/i.test(s.text)) return false;
-    return true;
-  });
-  return h && span(h);
+function findMentalHealth(w: Walk): Span | undefined {
+  return firstTrigger(w, 'mentalHealth', always)?.span;
 }
 
-function findSupervision(doc: Doc, sources: readonly Span[]): Span | undefined {
-  const h = firstTrigger(doc, TRIGGER.supervision, sources, (h, s, pre, post) => {
-    if (NEG_EXIST.test(pre) || NEG_PRE.test(pre) || /\b(?:never|no|not|first)\b[^.;,]{0,40}$/i.test(pre)) return false;
-    if (otherPersons(s.text.slice(0, h.start - s.start))) return false;
-    const block = doc.blocks[h.block];
-    const current = CURRENT_PRE.test(s.text.slice(Math.max(0, h.start - s.start - 25), h.start - s.start));
-    if (current) return true;
-    if (block.section === 'sentencing-proposal') return false;
-    const near = s.text.slice(Math.max(0, h.start - s.start - 60), Math.min(s.text.length, h.end - s.start + 30));
-    if (HYPOTHETICAL.test(near)) return false;
-    if (/^\s*(?:is|was|would be|will be|are)\s+(?:not|un\w+)\b/i.test(post)) return false;
-    // A requirement (RAR, unpaid work, a treatment requirement) is history only when tied to an order
-    // nearby ("completed 80 hours of unpaid work on his last order"), not because a year appears somewhere.
-    if (REQUIREMENT.test(h.term)) return REQUIREMENT_HISTORY.test(near);
-    if (!HISTORY.test(s.text)) return false;
-    void post;
-    return true;
-  });
-  return h && span(h);
+function judgeMentalHealth(_doc: Doc, h: Hit, s: Sentence, pre: string, post: string): ReturnType<Judge> {
+  const full = s.text.slice(0, h.start - s.start);
+  if (NEG_HEALTH.test(pre)) return undefined;
+  if (otherPersons(full)) return undefined;
+  if (/^diagnos/i.test(h.term) && NOT_MENTAL.test(post.slice(0, 40))) return undefined;
+  if (/^dx$/i.test(h.term) && NOT_MENTAL.test(s.text.slice(Math.max(0, h.start - s.start - 20), h.start - s.start))) return undefined;
+  if (h.group === 'mental-health:clinical' && !CLINICAL.test(s.text)) return undefined;
+  if (MEDICINE.test(h.term) && PHYSICAL_PURPOSE.test(post)) return undefined;
+  if (/^(?:depot|lithium|detained under|psychiatric|diagnosis|diagnosed)$/i.test(h.term) && !/\b(?:mental|psych\w*|injection|medicat\w*|prescri\w*|schizo\w*|bipolar|hospital|section\w*|disorder|depress\w*|anxiety|PTSD|psychosis)\b/i.test(s.text)) return undefined;
+  return {};
 }
 
-function findVictim(doc: Doc, sources: readonly Span[]): Span | undefined {
-  const firstSection = doc.sections[0]?.start ?? Infinity;
-  const offence = firstTrigger(doc, TRIGGER.victimOffence, sources, (h, s, pre) => {
-    const block = doc.blocks[h.block];
+function findSupervision(w: Walk): Span | undefined {
+  return firstTrigger(w, 'supervision', (c, block) => c.anySection === true || block.section !== 'sentencing-proposal')?.span;
+}
+
+function judgeSupervision(_doc: Doc, h: Hit, s: Sentence, pre: string, post: string): ReturnType<Judge> {
+  if (NEG_EXIST.test(pre) || NEG_PRE.test(pre) || /\b(?:never|no|not|first)\b[^.;,]{0,40}$/i.test(pre)) return undefined;
+  if (otherPersons(s.text.slice(0, h.start - s.start))) return undefined;
+  const current = CURRENT_PRE.test(s.text.slice(Math.max(0, h.start - s.start - 25), h.start - s.start));
+  if (current) return { anySection: true };
+  // The rest holds only outside the sentencing proposal (findSupervision checks the section).
+  const near = s.text.slice(Math.max(0, h.start - s.start - 60), Math.min(s.text.length, h.end - s.start + 30));
+  if (HYPOTHETICAL.test(near)) return undefined;
+  if (/^\s*(?:is|was|would be|will be|are)\s+(?:not|un\w+)\b/i.test(post)) return undefined;
+  // A requirement (RAR, unpaid work, a treatment requirement) is history only when tied to an order
+  // nearby ("completed 80 hours of unpaid work on his last order"), not because a year appears somewhere.
+  if (REQUIREMENT.test(h.term)) return REQUIREMENT_HISTORY.test(near) ? { anySection: false } : undefined;
+  if (!HISTORY.test(s.text)) return undefined;
+  return { anySection: false };
+}
+
+function findVictim(w: Walk): Span | undefined {
+  const firstSection = w.doc.sections[0]?.start ?? Infinity;
+  const offence = firstTrigger(w, 'victimOffence', (c, block) => {
     const header = block.start < firstSection && block.index < 10 && !block.section;
     const offenceLabel = block.label ? /offen[cs]e|charge|matter/i.test(block.label) : false;
-    if (!(block.section === 'offence-analysis' || header || offenceLabel || (!doc.sections.length && block.section === undefined && block.index < 4))) return false;
-    if (PREVIOUS_OFFENCE.test(s.text) && !offenceLabel && !header) return false;
-    if (VICTIM_PASSIVE.test(pre)) return false;
-    if (NEG_PRE.test(pre)) return false;
-    return true;
+    if (!(block.section === 'offence-analysis' || header || offenceLabel || (!w.doc.sections.length && block.section === undefined && block.index < 4))) return false;
+    return !c.previous || offenceLabel || header;
   });
-  if (offence) return span(offence);
-  const noun = firstTrigger(doc, TRIGGER.victim, sources, (h, s, pre) => {
-    if (VICTIM_PASSIVE.test(pre)) return false;
-    if (BUSINESS.test(s.text)) return false;
-    if (NEG_PRE.test(pre)) return false;
-    return true;
-  });
-  return noun && span(noun);
+  if (offence) return offence.span;
+  return firstTrigger(w, 'victim', always)?.span;
 }
 
-function findCurfew(doc: Doc): Span | undefined {
-  const h = firstTrigger(doc, TRIGGER.curfew, [], (h, s, pre) => {
-    const block = doc.blocks[h.block];
-    if (NEG_PRE.test(pre)) return false;
-    if (CURFEW_LICENCE.test(s.text)) return false;
-    return block.section === 'sentencing-proposal' || CURFEW_PROPOSAL.test(s.text);
-  });
-  return h && span(h);
+function judgeVictimOffence(_doc: Doc, _h: Hit, s: Sentence, pre: string): ReturnType<Judge> {
+  if (VICTIM_PASSIVE.test(pre)) return undefined;
+  if (NEG_PRE.test(pre)) return undefined;
+  return { previous: PREVIOUS_OFFENCE.test(s.text) };
+}
+
+function judgeVictim(_doc: Doc, _h: Hit, s: Sentence, pre: string): ReturnType<Judge> {
+  if (VICTIM_PASSIVE.test(pre)) return undefined;
+  if (BUSINESS.test(s.text)) return undefined;
+  if (NEG_PRE.test(pre)) return undefined;
+  return {};
+}
+
+function findCurfew(w: Walk): Span | undefined {
+  return firstTrigger(w, 'curfew', (c, block) => c.proposal === true || block.section === 'sentencing-proposal')?.span;
+}
+
+function judgeCurfew(_doc: Doc, _h: Hit, s: Sentence, pre: string): ReturnType<Judge> {
+  if (NEG_PRE.test(pre)) return undefined;
+  if (CURFEW_LICENCE.test(s.text)) return undefined;
+  return { proposal: CURFEW_PROPOSAL.test(s.text) };
 }
