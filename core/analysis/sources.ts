@@ -13,7 +13,7 @@
  */
 import type { Block, Doc, Hit, Sentence } from '../document.js';
 import { compileLexicon, compileTerms, type CompiledLexicon } from '../lexicon.js';
-import type { Analysis, LintOptions, SourceCitation, SourceId, SourceRequirement, Span, TermsOption } from '../types.js';
+import type { Analysis, LintOptions, SectionId, SourceCitation, SourceId, SourceRequirement, Span, TermsOption } from '../types.js';
 import { SOURCE_IDS } from '../types.js';
 import sourcesData from '../../rules/lexicons/sources.json' with { type: 'json' };
 import cuesData from '../../rules/lexicons/sources-cues.json' with { type: 'json' };
@@ -208,11 +208,11 @@ function baseGroup(group: string): { id: string; kind: 'strong' | 'mention' | 'n
   return { id: group.slice(0, i), kind: k === 'mention' ? 'mention' : k === 'person' ? 'person' : 'not' };
 }
 
-function isSourcesBlock(doc: Doc, block: Block, analysis: Analysis): boolean {
-  if (analysis.section === 'sources') return true;
+/** `section`: the PSR field a fragment comes from (`options.section`), when it is one. */
+function isSourcesBlock(block: Block, section: SectionId | undefined): boolean {
+  if (section === 'sources') return true;
   if (block.section === 'sources') return true;
   if (block.type === 'table-row' && /^\|?\s*(?:\*\*)?(?:sources|basis|information used)/i.test(block.text)) return true;
-  void doc;
   return false;
 }
 
@@ -234,11 +234,6 @@ interface Judged {
   rel: RelSighting[];
   /** A cited sighting shares its sentence with a sources statement ("This report is based on…"). */
   statement: boolean;
-  /**
-   * `rel` placed at absolute offsets the last time, reused while the block keeps its place (every block
-   * before an edit, all of them on a warm re-lint). Shared between lints, so never mutated.
-   */
-  placed?: { start: number; block: number; sentence0: number; sightings: SourceSighting[] };
 }
 
 /**
@@ -303,29 +298,38 @@ function judged(f: BlockFacts, doc: Doc, b: number, inSources: boolean, lexicon:
   return j;
 }
 
-/** The block's sightings at absolute offsets (shared with earlier lints while the block has not moved). */
-function placeSightings(j: Judged, block: Block, inSources: boolean): SourceSighting[] {
-  const first = block.sentences[0]?.index ?? 0;
-  const p = j.placed;
-  if (p && p.start === block.start && p.block === block.index && p.sentence0 === first) return p.sightings;
-  const sightings = j.rel.map(
-    (r): SourceSighting => ({
-      id: r.id,
-      start: r.start + block.start,
-      end: r.end + block.start,
-      term: r.term,
-      sentence: r.sent + first,
-      block: block.index,
-      cited: r.cited,
-      inSourcesSection: inSources,
-      outstanding: r.outstanding,
-      implicationStated: false,
-      none: r.none,
-    }),
-  );
-  j.placed = { start: block.start, block: block.index, sentence0: first, sightings };
-  return sightings;
+/**
+ * The document's sightings at absolute offsets, in order. Built only when `SourceFacts.sightings` is read:
+ * the fold works on the cached relative ones, so a lint allocates nothing per sighting.
+ */
+function placeSightings(doc: Doc, perBlock: readonly BlockFacts[], section: SectionId | undefined, implications: readonly boolean[]): SourceSighting[] {
+  const out: SourceSighting[] = [];
+  let k = 0;
+  for (let b = 0; b < perBlock.length; b++) {
+    const f = perBlock[b];
+    if (!f.hasSources) continue;
+    const block = doc.blocks[b];
+    const inSources = isSourcesBlock(block, section);
+    const first = block.sentences[0]?.index ?? 0;
+    for (const r of f.judged[inSources ? 1 : 0]!.rel) {
+      out.push({
+        id: r.id,
+        start: r.start + block.start,
+        end: r.end + block.start,
+        term: r.term,
+        sentence: r.sent + first,
+        block: b,
+        cited: r.cited,
+        inSourcesSection: inSources,
+        outstanding: r.outstanding,
+        implicationStated: r.outstanding ? implications[k++] : false,
+        none: r.none,
+      });
+    }
+  }
+  return out;
 }
+
 /** Judges every source name in one block: cited, outstanding, or "none was made". */
 function judgeBlock(doc: Doc, b: number, inSources: boolean, lexicon: CompiledLexicon): SourceSighting[] {
   const sourceHits = doc.hitsInBlock(lexicon, b);
@@ -456,46 +460,46 @@ export function analyseSources(doc: Doc, analysis: Analysis, options: LintOption
   const cache = cacheFor(lexicon);
   const required = analysis.kind === 'psr' || analysis.section === 'sources';
 
-  // One pass over the blocks: cached per-block facts, placed where the block sits now.
+  // One pass over the blocks' cached facts. Citations: one per id, outstanding only when every sighting is.
   const perBlock: BlockFacts[] = new Array(doc.blocks.length);
-  const sightings: SourceSighting[] = [];
+  const cited = new Map<SourceId, SourceCitation>();
+  /** Ids with an outstanding sighting whose implication is stated. */
+  let implied: Set<SourceId> | undefined;
+  /** For each outstanding sighting in order, whether its implication is stated (for `placeSightings`). */
+  const implications: boolean[] = [];
+  let victimNone = false;
   const sourceBlocks: Block[] = [];
   let headingBlock: Block | undefined;
   let statement = false;
   for (let b = 0; b < doc.blocks.length; b++) {
     const block = doc.blocks[b];
     const f = (perBlock[b] = blockFacts(cache, doc, b, lexicon));
-    const inSources = isSourcesBlock(doc, block, analysis);
+    const inSources = isSourcesBlock(block, analysis.section);
     if (inSources && block.type !== 'heading') sourceBlocks.push(block);
     if (!headingBlock && block.type === 'heading' && block.section === 'sources') headingBlock = block;
     if (!f.hasSources) continue;
     const j = judged(f, doc, b, inSources, lexicon);
     if (j.statement) statement = true;
-    const placed = placeSightings(j, block, inSources);
-    for (let i = 0; i < placed.length; i++) {
-      const sg = placed[i];
-      // The implication of an outstanding check may follow in later blocks, so it is judged on the document
-      // (on a copy: placed sightings are shared with earlier lints).
-      sightings.push(sg.outstanding ? { ...sg, implicationStated: implicationAfter(doc, sg, cache, lexicon) } : sg);
+    for (const r of j.rel) {
+      if (r.id === 'victim-statement' && r.none) victimNone = true;
+      if (!r.cited) continue;
+      let c = cited.get(r.id);
+      if (!c) {
+        c = { id: r.id, spans: [], outstanding: true, implicationStated: true, external: false };
+        cited.set(r.id, c);
+      }
+      c.spans.push({ start: block.start + r.start, end: block.start + r.end });
+      if (!r.outstanding) {
+        c.outstanding = false;
+        continue;
+      }
+      // The implication of an outstanding check may follow in later blocks, so it is judged on the document.
+      const stated = implicationAfter(doc, { sentence: (block.sentences[0]?.index ?? 0) + r.sent, start: block.start + r.start }, cache, lexicon);
+      implications.push(stated);
+      if (stated) (implied ??= new Set()).add(r.id);
     }
   }
-
-  // Citations: one per id, outstanding only when every sighting is.
-  const cited = new Map<SourceId, SourceCitation>();
-  for (const sg of sightings) {
-    if (!sg.cited) continue;
-    let c = cited.get(sg.id);
-    if (!c) {
-      c = { id: sg.id, spans: [], outstanding: true, implicationStated: true, external: false };
-      cited.set(sg.id, c);
-    }
-    c.spans.push({ start: sg.start, end: sg.end });
-    if (!sg.outstanding) c.outstanding = false;
-  }
-  for (const c of cited.values()) {
-    if (!c.outstanding) c.implicationStated = false;
-    else c.implicationStated = sightings.some((sg) => sg.id === c.id && sg.outstanding && sg.implicationStated);
-  }
+  for (const c of cited.values()) c.implicationStated = c.outstanding && implied !== undefined && implied.has(c.id);
   let external = false;
   for (const raw of options.context?.sourcesCited ?? []) {
     const id = String(raw).trim().toLowerCase() as SourceId;
@@ -524,7 +528,6 @@ export function analyseSources(doc: Doc, analysis: Analysis, options: LintOption
     if (mh) requirements.push({ id: 'medical', reason: 'A mental-health diagnosis, treatment or history is described.', because: mh });
     const sup = findSupervision(w);
     if (sup) requirements.push({ id: 'service-records', reason: 'Current or previous supervision (an order or licence) is mentioned.', because: sup });
-    const victimNone = sightings.some((sg) => sg.id === 'victim-statement' && sg.none);
     const vic = victimNone ? undefined : findVictim(w);
     if (vic) requirements.push({ id: 'victim-statement', reason: 'There is an identifiable individual victim.', because: vic });
     curfew = findCurfew(w);
@@ -558,8 +561,12 @@ export function analyseSources(doc: Doc, analysis: Analysis, options: LintOption
 
   const last = sourceBlocks[sourceBlocks.length - 1];
   const first = doc.blocks[0];
+  const section = analysis.section;
+  let sightings: SourceSighting[] | undefined;
   facts.set(analysis, {
-    sightings,
+    get sightings() {
+      return (sightings ??= placeSightings(doc, perBlock, section, implications));
+    },
     place: { heading: headingBlock, last, linePrefix: last ? linePrefix(last.text) : '' },
     missing,
     curfew: curfew && curfewMissing.length ? { because: curfew, missing: curfewMissing } : undefined,
