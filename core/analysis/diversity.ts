@@ -319,6 +319,18 @@ function blockPronouns(f: BlockFacts, doc: Doc, b: number): { he: number; she: n
   return f.pronouns;
 }
 
+/** Whether the report is about a man: far more "he" than "she". */
+function isAboutMan(doc: Doc, perBlock: readonly BlockFacts[]): boolean {
+  let he = 0;
+  let she = 0;
+  for (let b = 0; b < perBlock.length; b++) {
+    const p = blockPronouns(perBlock[b], doc, b);
+    he += p.he;
+    she += p.she;
+  }
+  return he > 2 * she + 2;
+}
+
 /** Age from a date of birth and the latest dated event in the report (the court or interview date). */
 function ageFromDob(doc: Doc, perBlock: readonly BlockFacts[]): DiversityFacts['age'] {
   let dob: { t: number; start: number; end: number } | undefined;
@@ -380,19 +392,6 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
   // In a report about a man, a pregnancy is a partner's: a safeguarding matter, not his characteristic.
   // Counted only when a pregnancy is mentioned at all.
   let aboutMan: boolean | undefined;
-  const isAboutMan = () => {
-    if (aboutMan === undefined) {
-      let he = 0;
-      let she = 0;
-      for (let b = 0; b < perBlock.length; b++) {
-        const p = blockPronouns(perBlock[b], doc, b);
-        he += p.he;
-        she += p.she;
-      }
-      aboutMan = he > 2 * she + 2;
-    }
-    return aboutMan;
-  };
 
   const mentions: DiversityMention[] = [];
   const considered = new Set<CharacteristicId>();
@@ -418,7 +417,7 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
       const start = block.start + f.start;
       const end = block.start + f.end;
       if (f.header && start >= HEADER_END) continue;
-      if (f.id === 'pregnancy' && isAboutMan()) continue;
+      if (f.id === 'pregnancy' && (aboutMan ??= isAboutMan(doc, perBlock))) continue;
       const si = first + f.sent;
       if (f.numeric) {
         if (!age) age = { value: f.value, start, end, fromDob: false };
@@ -462,10 +461,9 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
   // sentence) is engaging with it, even when the words that link it to the case are ones our cues miss;
   // a reviewer would not call its diversity section a gap. A single bare mention is still reported.
   const engagedIds: CharacteristicId[] = [];
-  const engaged = (id: CharacteristicId) => analysedInBody.size >= ENGAGED_MIN_ANALYSED && (bodySentences.get(id)?.count ?? 0) >= 2;
   for (const m of mentions) {
     if (!m.flaggable || considered.has(m.id) || seen.has(m.id)) continue;
-    if (engaged(m.id)) {
+    if (analysedInBody.size >= ENGAGED_MIN_ANALYSED && (bodySentences.get(m.id)?.count ?? 0) >= 2) {
       seen.add(m.id);
       engagedIds.push(m.id);
       continue;

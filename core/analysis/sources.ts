@@ -250,7 +250,7 @@ interface BlockFacts {
   /** Per sentence of the block: the relative start of its last implication cue, or -1. */
   implication?: number[];
   /** Trigger candidates by family (only PSRs and the sources field ask, and only up to the first trigger). */
-  triggers?: Partial<Record<FamilyId, Candidate[]>>;
+  triggers?: (Candidate[] | undefined)[];
   /** Sons, daughters or children this block shows to be adults. */
   adultNouns?: string[];
 }
@@ -539,9 +539,9 @@ export function analyseSources(doc: Doc, analysis: Analysis, options: LintOption
   }
   analysis.sourcesRequired = requirements;
 
-  const isCurfewOnly = (r: SourceRequirement) => curfew !== undefined && r.because === curfew;
-  const missing = requirements.filter((r) => !cited.has(r.id) && !isCurfewOnly(r));
-  const curfewMissing = requirements.filter((r) => isCurfewOnly(r) && !cited.has(r.id)).map((r) => r.id);
+  // Requirements only a curfew brings (`because` is the curfew span) are reported with the curfew.
+  const missing = requirements.filter((r) => !cited.has(r.id) && !(curfew !== undefined && r.because === curfew));
+  const curfewMissing = requirements.filter((r) => curfew !== undefined && r.because === curfew && !cited.has(r.id)).map((r) => r.id);
   const outstandingWithoutImplication = analysis.sourcesCited.filter((c) => c.outstanding && !c.implicationStated && !c.external);
 
   // Coverage.
@@ -685,6 +685,8 @@ type Judge = (doc: Doc, h: Hit, s: Sentence, pre: string, post: string) => Omit<
 type Accept = (c: Candidate, block: Block, w: Walk) => boolean;
 
 interface Family {
+  /** Index of the family's candidates in `BlockFacts.triggers`. */
+  slot: number;
   lexicon: CompiledLexicon;
   /** Hits inside a source name ("domestic abuse check", "GP letter") are not triggers. */
   skipSources: boolean;
@@ -696,22 +698,21 @@ interface Family {
 const always = () => true;
 
 const FAMILIES: Record<FamilyId, Family> = {
-  domestic: { lexicon: TRIGGER.domestic, skipSources: true, judge: judgeDomestic, final: always },
-  children: { lexicon: TRIGGER.children, skipSources: true, judge: judgeChildren, final: (c) => c.adultNoun === undefined },
-  mentalHealth: { lexicon: TRIGGER.mentalHealth, skipSources: true, judge: judgeMentalHealth, final: always },
-  supervision: { lexicon: TRIGGER.supervision, skipSources: true, judge: judgeSupervision, final: (c) => c.anySection === true },
-  victimOffence: { lexicon: TRIGGER.victimOffence, skipSources: true, judge: judgeVictimOffence, final: (c) => !c.previous },
-  victim: { lexicon: TRIGGER.victim, skipSources: true, judge: judgeVictim, final: always },
-  curfew: { lexicon: TRIGGER.curfew, skipSources: false, judge: judgeCurfew, final: (c) => c.proposal === true },
+  domestic: { slot: 0, lexicon: TRIGGER.domestic, skipSources: true, judge: judgeDomestic, final: always },
+  children: { slot: 1, lexicon: TRIGGER.children, skipSources: true, judge: judgeChildren, final: (c) => c.adultNoun === undefined },
+  mentalHealth: { slot: 2, lexicon: TRIGGER.mentalHealth, skipSources: true, judge: judgeMentalHealth, final: always },
+  supervision: { slot: 3, lexicon: TRIGGER.supervision, skipSources: true, judge: judgeSupervision, final: (c) => c.anySection === true },
+  victimOffence: { slot: 4, lexicon: TRIGGER.victimOffence, skipSources: true, judge: judgeVictimOffence, final: (c) => !c.previous },
+  victim: { slot: 5, lexicon: TRIGGER.victim, skipSources: true, judge: judgeVictim, final: always },
+  curfew: { slot: 6, lexicon: TRIGGER.curfew, skipSources: false, judge: judgeCurfew, final: (c) => c.proposal === true },
 };
 
 /** The candidates of one family in block `b`, in order, up to its first final one (cached in the block's facts). */
-function familyCandidates(f: BlockFacts, doc: Doc, b: number, lexicon: CompiledLexicon, id: FamilyId): Candidate[] {
-  const triggers = (f.triggers ??= {});
-  let out = triggers[id];
+function familyCandidates(f: BlockFacts, doc: Doc, b: number, lexicon: CompiledLexicon, family: Family): Candidate[] {
+  const triggers = (f.triggers ??= []);
+  let out = triggers[family.slot];
   if (!out) {
-    out = triggers[id] = [];
-    const family = FAMILIES[id];
+    out = triggers[family.slot] = [];
     const origin = doc.blocks[b].start;
     const sources = family.skipSources && f.hasSources ? doc.hitsInBlock(lexicon, b).filter((h) => !h.group.endsWith(':not') && !h.group.endsWith(':person')) : [];
     for (const h of doc.hitsInBlock(family.lexicon, b)) {
@@ -740,19 +741,20 @@ interface Walk {
   adultNouns?: Set<string>;
 }
 
-function firstTrigger(w: Walk, id: FamilyId, accept: Accept): { span: Span; c: Candidate } | undefined {
-  const { doc } = w;
+function firstTrigger(w: Walk, family: Family, accept: Accept): { span: Span; c: Candidate } | undefined {
+  const { doc, perBlock } = w;
   for (let b = 0; b < doc.blocks.length; b++) {
-    const block = doc.blocks[b];
-    for (const c of familyCandidates(w.perBlock[b], doc, b, w.lexicon, id)) {
-      if (accept(c, block, w)) return { span: { start: block.start + c.start, end: block.start + c.end }, c };
+    const list = perBlock[b].triggers?.[family.slot] ?? familyCandidates(perBlock[b], doc, b, w.lexicon, family);
+    for (let i = 0; i < list.length; i++) {
+      const block = doc.blocks[b];
+      if (accept(list[i], block, w)) return { span: { start: block.start + list[i].start, end: block.start + list[i].end }, c: list[i] };
     }
   }
   return undefined;
 }
 
 function findDomestic(w: Walk): { span: Span; reason: string } | undefined {
-  const t = firstTrigger(w, 'domestic', always);
+  const t = firstTrigger(w, FAMILIES.domestic, always);
   return t && { span: t.span, reason: t.c.reason! };
 }
 
@@ -772,7 +774,7 @@ const CHILD_CONTEXT = /\b(?:aged? (?:[1-9]|1[0-7])\b|(?:[1-9]|1[0-7])[\s-]years?
 const NOUN = (term: string) => term.toLowerCase().replace(/s$/, '').replace(/^(?:child|children|kid)$/, 'child').replace(/^childre$/, 'child');
 
 function findChildren(w: Walk): { span: Span; reason: string } | undefined {
-  const t = firstTrigger(w, 'children', notAdult);
+  const t = firstTrigger(w, FAMILIES.children, notAdult);
   return t && { span: t.span, reason: t.c.reason! };
 }
 
@@ -828,7 +830,7 @@ function otherPersons(pre: string): boolean {
 }
 
 function findMentalHealth(w: Walk): Span | undefined {
-  return firstTrigger(w, 'mentalHealth', always)?.span;
+  return firstTrigger(w, FAMILIES.mentalHealth, always)?.span;
 }
 
 function judgeMentalHealth(_doc: Doc, h: Hit, s: Sentence, pre: string, post: string): ReturnType<Judge> {
@@ -844,7 +846,7 @@ function judgeMentalHealth(_doc: Doc, h: Hit, s: Sentence, pre: string, post: st
 }
 
 function findSupervision(w: Walk): Span | undefined {
-  return firstTrigger(w, 'supervision', (c, block) => c.anySection === true || block.section !== 'sentencing-proposal')?.span;
+  return firstTrigger(w, FAMILIES.supervision, (c, block) => c.anySection === true || block.section !== 'sentencing-proposal')?.span;
 }
 
 function judgeSupervision(_doc: Doc, h: Hit, s: Sentence, pre: string, post: string): ReturnType<Judge> {
@@ -865,14 +867,14 @@ function judgeSupervision(_doc: Doc, h: Hit, s: Sentence, pre: string, post: str
 
 function findVictim(w: Walk): Span | undefined {
   const firstSection = w.doc.sections[0]?.start ?? Infinity;
-  const offence = firstTrigger(w, 'victimOffence', (c, block) => {
+  const offence = firstTrigger(w, FAMILIES.victimOffence, (c, block) => {
     const header = block.start < firstSection && block.index < 10 && !block.section;
     const offenceLabel = block.label ? /offen[cs]e|charge|matter/i.test(block.label) : false;
     if (!(block.section === 'offence-analysis' || header || offenceLabel || (!w.doc.sections.length && block.section === undefined && block.index < 4))) return false;
     return !c.previous || offenceLabel || header;
   });
   if (offence) return offence.span;
-  return firstTrigger(w, 'victim', always)?.span;
+  return firstTrigger(w, FAMILIES.victim, always)?.span;
 }
 
 function judgeVictimOffence(_doc: Doc, _h: Hit, s: Sentence, pre: string): ReturnType<Judge> {
@@ -889,7 +891,7 @@ function judgeVictim(_doc: Doc, _h: Hit, s: Sentence, pre: string): ReturnType<J
 }
 
 function findCurfew(w: Walk): Span | undefined {
-  return firstTrigger(w, 'curfew', (c, block) => c.proposal === true || block.section === 'sentencing-proposal')?.span;
+  return firstTrigger(w, FAMILIES.curfew, (c, block) => c.proposal === true || block.section === 'sentencing-proposal')?.span;
 }
 
 function judgeCurfew(_doc: Doc, _h: Hit, s: Sentence, pre: string): ReturnType<Judge> {
