@@ -234,6 +234,32 @@ function blockFacts(doc: Doc, b: number): BlockFacts {
   return f;
 }
 
+/**
+ * The previous lint's blocks by index. After an edit most blocks are found again at the same index or at the
+ * same distance from the end, and matching them against one string is cheaper than the Map lookup, whose
+ * scattered buckets cost a few cache misses per block. Facts depend only on the text, so a match is exact.
+ */
+let lastTexts: string[] = [];
+let lastFacts: BlockFacts[] = [];
+
+/** Facts for every block of the document, in order. */
+function allBlockFacts(doc: Doc): BlockFacts[] {
+  const n = doc.blocks.length;
+  const shift = lastTexts.length - n;
+  const texts: string[] = new Array(n);
+  const perBlock: BlockFacts[] = new Array(n);
+  for (let b = 0; b < n; b++) {
+    const text = doc.blocks[b].text;
+    texts[b] = text;
+    if (lastTexts[b] === text) perBlock[b] = lastFacts[b];
+    else if (shift !== 0 && lastTexts[b + shift] === text) perBlock[b] = lastFacts[b + shift];
+    else perBlock[b] = blockFacts(doc, b);
+  }
+  lastTexts = texts;
+  lastFacts = perBlock;
+  return perBlock;
+}
+
 /** Judges each characteristic the block mentions, sentence by sentence. */
 function judgeMentions(doc: Doc, b: number): MentionFact[] {
   const block = doc.blocks[b];
@@ -386,8 +412,7 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
   }
   coverage.required = true;
 
-  const perBlock: BlockFacts[] = new Array(doc.blocks.length);
-  for (let b = 0; b < doc.blocks.length; b++) perBlock[b] = blockFacts(doc, b);
+  const perBlock = allBlockFacts(doc);
 
   // In a report about a man, a pregnancy is a partner's: a safeguarding matter, not his characteristic.
   // Counted only when a pregnancy is mentioned at all.
@@ -509,8 +534,10 @@ function strongCueFollows(doc: Doc, sentence: Sentence, bySentence: Map<number, 
     const onTopic = !ids.length || ids.some((other) => RELATED[other] === RELATED[id]);
     if (!onTopic) return false;
     const processOnly = ADJUSTMENT_FOR_INTERVIEW_ONLY(next.text);
-    const adjustment = (h: Hit) => h.group.endsWith(':ok') && !(processOnly && h.group === 'language:ok');
-    if (hits.some((h) => h.group === CUE_STRONG || adjustment(h) || (!strongOnly && h.group === CUE_WEAK))) return true;
+    for (const h of hits) {
+      const adjustment = h.group.endsWith(':ok') && !(processOnly && h.group === 'language:ok');
+      if (h.group === CUE_STRONG || adjustment || (!strongOnly && h.group === CUE_WEAK)) return true;
+    }
   }
   return false;
 }

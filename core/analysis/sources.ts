@@ -201,11 +201,20 @@ function overlaps(a: Span, list: readonly Span[]): boolean {
   return list.some((b) => a.start < b.end && b.start < a.end);
 }
 
-function baseGroup(group: string): { id: string; kind: 'strong' | 'mention' | 'not' | 'person' } {
-  const i = group.indexOf(':');
-  if (i < 0) return { id: group, kind: 'strong' };
-  const k = group.slice(i + 1);
-  return { id: group.slice(0, i), kind: k === 'mention' ? 'mention' : k === 'person' ? 'person' : 'not' };
+type GroupKind = 'strong' | 'mention' | 'not' | 'person';
+/** Parsed group names ("gp:mention" → gp, mention); a lexicon has few, so they are parsed once. */
+const groupMemo = new Map<string, { id: string; kind: GroupKind }>();
+
+function baseGroup(group: string): { id: string; kind: GroupKind } {
+  let g = groupMemo.get(group);
+  if (!g) {
+    const i = group.indexOf(':');
+    const k = i < 0 ? '' : group.slice(i + 1);
+    g = { id: i < 0 ? group : group.slice(0, i), kind: i < 0 ? 'strong' : k === 'mention' ? 'mention' : k === 'person' ? 'person' : 'not' };
+    if (groupMemo.size >= BLOCK_CACHE_LIMIT) groupMemo.clear();
+    groupMemo.set(group, g);
+  }
+  return g;
 }
 
 /** `section`: the PSR field a fragment comes from (`options.section`), when it is one. */
@@ -256,22 +265,50 @@ interface BlockFacts {
 }
 
 const BLOCK_CACHE_LIMIT = 20000;
-/** Sources lexicon → block text → facts. A WeakMap, so lexicons compiled for `options.terms` are not kept alive. */
-const blockCache = new WeakMap<CompiledLexicon, Map<string, BlockFacts>>();
 
-function cacheFor(lexicon: CompiledLexicon): Map<string, BlockFacts> {
-  let cache = blockCache.get(lexicon);
-  if (!cache) blockCache.set(lexicon, (cache = new Map()));
-  return cache;
+/** Block facts for one sources lexicon. */
+interface BlockCache {
+  byText: Map<string, BlockFacts>;
+  /**
+   * The previous lint's blocks by index. After an edit most blocks are found again at the same index or at
+   * the same distance from the end, and matching them against one string is cheaper than the Map lookup,
+   * whose scattered buckets cost a few cache misses per block. Facts depend only on the text: a match is exact.
+   */
+  lastTexts: string[];
+  lastFacts: BlockFacts[];
 }
 
-function blockFacts(cache: Map<string, BlockFacts>, doc: Doc, b: number, lexicon: CompiledLexicon): BlockFacts {
+/** Per sources lexicon. A WeakMap, so lexicons compiled for `options.terms` are not kept alive. */
+const blockCaches = new WeakMap<CompiledLexicon, BlockCache>();
+
+/** Facts for every block of the document, in order. */
+function allBlockFacts(doc: Doc, lexicon: CompiledLexicon): BlockFacts[] {
+  let cache = blockCaches.get(lexicon);
+  if (!cache) blockCaches.set(lexicon, (cache = { byText: new Map(), lastTexts: [], lastFacts: [] }));
+  const { lastTexts, lastFacts } = cache;
+  const n = doc.blocks.length;
+  const shift = lastTexts.length - n;
+  const texts: string[] = new Array(n);
+  const perBlock: BlockFacts[] = new Array(n);
+  for (let b = 0; b < n; b++) {
+    const text = doc.blocks[b].text;
+    texts[b] = text;
+    if (lastTexts[b] === text) perBlock[b] = lastFacts[b];
+    else if (shift !== 0 && lastTexts[b + shift] === text) perBlock[b] = lastFacts[b + shift];
+    else perBlock[b] = blockFacts(cache.byText, doc, b, lexicon);
+  }
+  cache.lastTexts = texts;
+  cache.lastFacts = perBlock;
+  return perBlock;
+}
+
+function blockFacts(byText: Map<string, BlockFacts>, doc: Doc, b: number, lexicon: CompiledLexicon): BlockFacts {
   const text = doc.blocks[b].text;
-  let f = cache.get(text);
+  let f = byText.get(text);
   if (!f) {
     f = { hasSources: doc.hitsInBlock(lexicon, b).length > 0, judged: [undefined, undefined] };
-    if (cache.size >= BLOCK_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    cache.set(text, f);
+    if (byText.size >= BLOCK_CACHE_LIMIT) byText.delete(byText.keys().next().value as string);
+    byText.set(text, f);
   }
   return f;
 }
@@ -330,34 +367,42 @@ function placeSightings(doc: Doc, perBlock: readonly BlockFacts[], section: Sect
   return out;
 }
 
+/**
+ * Cue hits of one block by sentence, each lexicon run only when a judgement first reads it (a block of strong
+ * source names never needs the cite cues, whose lexicon costs as much to run as the sources one).
+ */
+class BlockCues {
+  private memo = new Map<CompiledLexicon, Map<number, Hit[]>>();
+  constructor(
+    private doc: Doc,
+    private b: number,
+  ) {}
+  private read(lex: CompiledLexicon): Map<number, Hit[]> {
+    let m = this.memo.get(lex);
+    if (!m) this.memo.set(lex, (m = bySentence(this.doc.hitsInBlock(lex, this.b))));
+    return m;
+  }
+  get cite() {
+    return this.read(CUE.cite);
+  }
+  get outstanding() {
+    return this.read(CUE.outstanding);
+  }
+  get done() {
+    return this.read(CUE.done);
+  }
+  get contactBefore() {
+    return this.read(CUE.contactBefore);
+  }
+  get contactAfter() {
+    return this.read(CUE.contactAfter);
+  }
+}
+
 /** Judges every source name in one block: cited, outstanding, or "none was made". */
 function judgeBlock(doc: Doc, b: number, inSources: boolean, lexicon: CompiledLexicon): SourceSighting[] {
   const sourceHits = doc.hitsInBlock(lexicon, b);
-  // Cue hits by sentence, each found only when a judgement first reads it (a block of strong source names
-  // never needs the cite cues, whose lexicon costs as much to run as the sources one).
-  const memo = new Map<CompiledLexicon, Map<number, Hit[]>>();
-  const cue = (lex: CompiledLexicon) => {
-    let m = memo.get(lex);
-    if (!m) memo.set(lex, (m = bySentence(doc.hitsInBlock(lex, b))));
-    return m;
-  };
-  const cues = {
-    get cite() {
-      return cue(CUE.cite);
-    },
-    get outstanding() {
-      return cue(CUE.outstanding);
-    },
-    get done() {
-      return cue(CUE.done);
-    },
-    get contactBefore() {
-      return cue(CUE.contactBefore);
-    },
-    get contactAfter() {
-      return cue(CUE.contactAfter);
-    },
-  };
+  const cues = new BlockCues(doc, b);
   const hitsBySentence = bySentence(sourceHits.filter((h) => !h.group.endsWith(':not')));
 
   const sightings: SourceSighting[] = [];
@@ -369,14 +414,13 @@ function judgeBlock(doc: Doc, b: number, inSources: boolean, lexicon: CompiledLe
     const pre = clauseBefore(s, h.start);
     const same = hitsBySentence.get(h.sentence) ?? [];
     // The clause segment that belongs to this source: up to the next source of another kind.
-    const other = (o: Hit) => baseGroup(o.group).id !== id;
     // "Police DA and children's services checks have been requested": a coordinated list shares what follows it.
     let tail = h.end;
     let next: Hit | undefined;
     for (const o of same) {
       if (o.start < h.end) continue;
       const joined = /^[\s,&/-]*(?:and|or|plus)?[\s,&/-]*$/i.test(doc.text.slice(tail, o.start));
-      if (!other(o)) {
+      if (baseGroup(o.group).id === id) {
         if (joined) tail = o.end;
         continue;
       }
@@ -389,7 +433,7 @@ function judgeBlock(doc: Doc, b: number, inSources: boolean, lexicon: CompiledLe
     }
     const segEnd = next ? next.start : s.end;
     let prev: Hit | undefined;
-    for (const o of same) if (o.end <= h.start && other(o)) prev = o;
+    for (const o of same) if (o.end <= h.start && baseGroup(o.group).id !== id) prev = o;
     const segStart = Math.max(prev ? prev.end : s.start, h.start - pre.length);
     const post = doc.text.slice(h.end, segEnd);
     const segment = doc.text.slice(segStart, segEnd);
@@ -457,11 +501,10 @@ function judgeBlock(doc: Doc, b: number, inSources: boolean, lexicon: CompiledLe
 /** Fills sourcesCited, sourcesStated, sourcesRequired and categories.sources. */
 export function analyseSources(doc: Doc, analysis: Analysis, options: LintOptions): void {
   const lexicon = sourcesLexicon(options.terms);
-  const cache = cacheFor(lexicon);
   const required = analysis.kind === 'psr' || analysis.section === 'sources';
 
   // One pass over the blocks' cached facts. Citations: one per id, outstanding only when every sighting is.
-  const perBlock: BlockFacts[] = new Array(doc.blocks.length);
+  const perBlock = allBlockFacts(doc, lexicon);
   const cited = new Map<SourceId, SourceCitation>();
   /** Ids with an outstanding sighting whose implication is stated. */
   let implied: Set<SourceId> | undefined;
@@ -473,7 +516,7 @@ export function analyseSources(doc: Doc, analysis: Analysis, options: LintOption
   let statement = false;
   for (let b = 0; b < doc.blocks.length; b++) {
     const block = doc.blocks[b];
-    const f = (perBlock[b] = blockFacts(cache, doc, b, lexicon));
+    const f = perBlock[b];
     const inSources = isSourcesBlock(block, analysis.section);
     if (inSources && block.type !== 'heading') sourceBlocks.push(block);
     if (!headingBlock && block.type === 'heading' && block.section === 'sources') headingBlock = block;
@@ -494,7 +537,7 @@ export function analyseSources(doc: Doc, analysis: Analysis, options: LintOption
         continue;
       }
       // The implication of an outstanding check may follow in later blocks, so it is judged on the document.
-      const stated = implicationAfter(doc, { sentence: (block.sentences[0]?.index ?? 0) + r.sent, start: block.start + r.start }, cache, lexicon);
+      const stated = implicationAfter(doc, { sentence: (block.sentences[0]?.index ?? 0) + r.sent, start: block.start + r.start }, perBlock);
       implications.push(stated);
       if (stated) (implied ??= new Set()).add(r.id);
     }
@@ -609,12 +652,12 @@ function doneAfter(cues: { outstanding: Map<number, Hit[]>; done: Map<number, Hi
 }
 
 /** The implication of an outstanding check: in the same sentence or the next three (not past a heading). */
-function implicationAfter(doc: Doc, h: { sentence: number; start: number }, cache: Map<string, BlockFacts>, lexicon: CompiledLexicon): boolean {
+function implicationAfter(doc: Doc, h: { sentence: number; start: number }, perBlock: readonly BlockFacts[]): boolean {
   for (let si = h.sentence; si < Math.min(doc.sentences.length, h.sentence + 4); si++) {
     const s = doc.sentences[si];
     const block = doc.blocks[s.block];
     if (si > h.sentence && block.type === 'heading') break;
-    const last = implicationStarts(blockFacts(cache, doc, s.block, lexicon), doc, s.block)[si - block.sentences[0].index];
+    const last = implicationStarts(perBlock[s.block], doc, s.block)[si - block.sentences[0].index];
     if (last >= 0 && (si > h.sentence || block.start + last >= h.start)) return true;
   }
   return false;
