@@ -219,6 +219,7 @@ interface BlockFacts {
   pronouns?: { he: number; she: number };
 }
 
+/** Bound on the cache; cleared when full (the current document's blocks survive in `lastFacts`). */
 const BLOCK_CACHE_LIMIT = 20000;
 /** Block text → facts. The lexicons are fixed, and no option changes a block's facts. */
 const blockCache = new Map<string, BlockFacts>();
@@ -228,7 +229,7 @@ function blockFacts(doc: Doc, b: number): BlockFacts {
   let f = blockCache.get(text);
   if (!f) {
     f = { mentions: judgeMentions(doc, b), dates: blockDates(doc, b) };
-    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.delete(blockCache.keys().next().value as string);
+    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear();
     blockCache.set(text, f);
   }
   return f;

@@ -264,6 +264,11 @@ interface BlockFacts {
   adultNouns?: string[];
 }
 
+/**
+ * Bound on each text-keyed cache. A full cache is cleared rather than trimmed one entry at a time (deleting
+ * a Map's oldest entries leaves holes that `keys().next()` must walk past); the current document's blocks
+ * survive a clear in `lastFacts`, so nothing is re-judged.
+ */
 const BLOCK_CACHE_LIMIT = 20000;
 
 /** Block facts for one sources lexicon. */
@@ -307,7 +312,7 @@ function blockFacts(byText: Map<string, BlockFacts>, doc: Doc, b: number, lexico
   let f = byText.get(text);
   if (!f) {
     f = { hasSources: doc.hitsInBlock(lexicon, b).length > 0, judged: [undefined, undefined] };
-    if (byText.size >= BLOCK_CACHE_LIMIT) byText.delete(byText.keys().next().value as string);
+    if (byText.size >= BLOCK_CACHE_LIMIT) byText.clear();
     byText.set(text, f);
   }
   return f;
@@ -784,9 +789,15 @@ interface Walk {
   adultNouns?: Set<string>;
 }
 
-function firstTrigger(w: Walk, family: Family, accept: Accept): { span: Span; c: Candidate } | undefined {
+/**
+ * The first candidate of a family that `accept` takes where its block sits. `inBlock`, when given, rules out
+ * whole blocks first, so their candidates are never looked for (the offence victim is only sought in the
+ * offence analysis and the header, not in every block an edit touches).
+ */
+function firstTrigger(w: Walk, family: Family, accept: Accept, inBlock?: (block: Block) => boolean): { span: Span; c: Candidate } | undefined {
   const { doc, perBlock } = w;
   for (let b = 0; b < doc.blocks.length; b++) {
+    if (inBlock && !inBlock(doc.blocks[b])) continue;
     const list = perBlock[b].triggers?.[family.slot] ?? familyCandidates(perBlock[b], doc, b, w.lexicon, family);
     for (let i = 0; i < list.length; i++) {
       const block = doc.blocks[b];
@@ -910,12 +921,14 @@ function judgeSupervision(_doc: Doc, h: Hit, s: Sentence, pre: string, post: str
 
 function findVictim(w: Walk): Span | undefined {
   const firstSection = w.doc.sections[0]?.start ?? Infinity;
-  const offence = firstTrigger(w, FAMILIES.victimOffence, (c, block) => {
-    const header = block.start < firstSection && block.index < 10 && !block.section;
-    const offenceLabel = block.label ? /offen[cs]e|charge|matter/i.test(block.label) : false;
-    if (!(block.section === 'offence-analysis' || header || offenceLabel || (!w.doc.sections.length && block.section === undefined && block.index < 4))) return false;
-    return !c.previous || offenceLabel || header;
-  });
+  const header = (block: Block) => block.start < firstSection && block.index < 10 && !block.section;
+  const offenceLabel = (block: Block) => (block.label ? /offen[cs]e|charge|matter/i.test(block.label) : false);
+  const offence = firstTrigger(
+    w,
+    FAMILIES.victimOffence,
+    (c, block) => !c.previous || offenceLabel(block) || header(block),
+    (block) => block.section === 'offence-analysis' || header(block) || offenceLabel(block) || (!w.doc.sections.length && block.section === undefined && block.index < 4),
+  );
   if (offence) return offence.span;
   return firstTrigger(w, FAMILIES.victim, always)?.span;
 }
