@@ -185,19 +185,189 @@ function yearsBetween(from: number, to: number): number {
   return years;
 }
 
-/** Age from a date of birth and the latest dated event in the report (the court or interview date). */
-function ageFromDob(doc: Doc): DiversityFacts['age'] {
-  const hits = doc.hits(DATES);
-  let dob: { t: number; start: number; end: number } | undefined;
-  let latest = -Infinity;
+// ---------------------------------------------------------------------------------------------------
+// Per-block facts. Whether a mention is the person's own, negated, or considered by a cue in its sentence or
+// the next ones of its paragraph depends only on the block's text, so it is judged once per text and cached;
+// a re-lint re-judges only the blocks that changed. What depends on where the block sits (its section, the
+// report's header, the person's sex for a pregnancy) is applied by the fold in analyseDiversity.
+
+/** A characteristic mentioned in a block, judged on its paragraph alone (offsets relative to the block). */
+interface MentionFact {
+  id: CharacteristicId;
+  term: string;
+  start: number;
+  end: number;
+  /** Index of the sentence within its block. */
+  sent: number;
+  ref: boolean;
+  /** A stated age (`value`). */
+  numeric: boolean;
+  value: number;
+  /** "Kayleigh BRENNAN, 27": the person's age only in the header of the report (its first 600 characters). */
+  header: boolean;
+  /** Considered where the sources are listed: an adjustment (`:ok`) that is not only for the interview. */
+  okInSources: boolean;
+  /** Considered in the body of the report: the adjustment, a cue in its sentence, or one in the next few. */
+  okInBody: boolean;
+}
+
+interface BlockFacts {
+  mentions: MentionFact[];
+  /** Dates that parse (offsets relative to the block), and whether each directly follows "date of birth". */
+  dates: { t: number; start: number; end: number; dob: boolean }[];
+  /** Third-person pronouns by sex (counted on first use: only when a pregnancy is mentioned). */
+  pronouns?: { he: number; she: number };
+}
+
+/** Bound on the cache; cleared when full (the current document's blocks survive in `lastFacts`). */
+const BLOCK_CACHE_LIMIT = 20000;
+/** Block text → facts. The lexicons are fixed, and no option changes a block's facts. */
+const blockCache = new Map<string, BlockFacts>();
+
+function blockFacts(doc: Doc, b: number): BlockFacts {
+  const text = doc.blocks[b].text;
+  let f = blockCache.get(text);
+  if (!f) {
+    f = { mentions: judgeMentions(doc, b), dates: blockDates(doc, b) };
+    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear();
+    blockCache.set(text, f);
+  }
+  return f;
+}
+
+/**
+ * The previous lint's blocks by index. After an edit most blocks are found again at the same index or at the
+ * same distance from the end, and matching them against one string is cheaper than the Map lookup, whose
+ * scattered buckets cost a few cache misses per block. Facts depend only on the text, so a match is exact.
+ */
+let lastTexts: string[] = [];
+let lastFacts: BlockFacts[] = [];
+
+/** Facts for every block of the document, in order. */
+function allBlockFacts(doc: Doc): BlockFacts[] {
+  const n = doc.blocks.length;
+  const shift = lastTexts.length - n;
+  const texts: string[] = new Array(n);
+  const perBlock: BlockFacts[] = new Array(n);
+  for (let b = 0; b < n; b++) {
+    const text = doc.blocks[b].text;
+    texts[b] = text;
+    if (lastTexts[b] === text) perBlock[b] = lastFacts[b];
+    else if (shift !== 0 && lastTexts[b + shift] === text) perBlock[b] = lastFacts[b + shift];
+    else perBlock[b] = blockFacts(doc, b);
+  }
+  lastTexts = texts;
+  lastFacts = perBlock;
+  return perBlock;
+}
+
+/** Judges each characteristic the block mentions, sentence by sentence. */
+function judgeMentions(doc: Doc, b: number): MentionFact[] {
+  const block = doc.blocks[b];
+  const first = block.sentences[0]?.index ?? 0;
+  const bySentence = new Map<number, Hit[]>();
+  for (const h of doc.hitsInBlock(LEXICON, b)) {
+    if (h.sentence < 0) continue;
+    let list = bySentence.get(h.sentence);
+    if (!list) bySentence.set(h.sentence, (list = []));
+    list.push(h);
+  }
+  const out: MentionFact[] = [];
+  for (const [si, list] of bySentence) {
+    const sentence = doc.sentences[si];
+    const chars = list.filter((h) => !h.group.startsWith('cue:'));
+    if (!chars.length) continue;
+    // (NOISE hits are in the cue namespace and are simply never read as cues.)
+    const strong = list.some((h) => h.group === CUE_STRONG);
+    const weak = list.some((h) => h.group === CUE_WEAK);
+    const links = list.filter((h) => h.group === CUE_LINK);
+    // A mention that is itself an adjustment or an analysis ("through an interpreter", "women-only",
+    // "immature") considers what its sentence names.
+    const processOnly = ADJUSTMENT_FOR_INTERVIEW_ONLY(sentence.text);
+    const selfConsidering = list.some((h) => h.group.endsWith(':ok') && !(processOnly && h.group === 'language:ok'));
+    for (const h of chars) {
+      const g = groupOf(h.group);
+      const before = doc.text.slice(Math.max(sentence.start, h.start - 80), h.start);
+      if (g.id !== 'caring' && OTHER_PERSON.test(before)) continue;
+      if (g.id === 'caring' && PAST_CARING.test(before)) continue;
+      if (NEGATED.test(doc.text.slice(Math.max(sentence.start, h.start - 40), h.start))) continue;
+      let stated: { value: number; header: boolean } | undefined;
+      if (g.id === 'age' && !g.ref && /\d/.test(h.term)) {
+        stated = statedAge(doc, h, sentence);
+        if (stated === undefined) continue;
+      }
+      const numeric = stated !== undefined;
+      const okInSources = g.ok && !(processOnly && g.id === 'language');
+      // "because" and the like count only close to the mention, so a long demographic sentence that
+      // happens to contain one is still bare; a stated age needs more than an effect word to count.
+      const linked = links.some((c) => (c.start >= h.end ? c.start - h.end : h.start - c.end) <= 50);
+      const ok = numeric ? strong || selfConsidering : strong || weak || selfConsidering || linked;
+      out.push({
+        id: g.id,
+        term: h.term,
+        start: h.start - block.start,
+        end: h.end - block.start,
+        sent: si - first,
+        ref: g.ref,
+        numeric,
+        value: stated?.value ?? 0,
+        header: stated?.header ?? false,
+        okInSources,
+        okInBody: okInSources || ok || strongCueFollows(doc, sentence, bySentence, g.id, numeric),
+      });
+    }
+  }
+  return out;
+}
+
+/** Dates in block `b` that parse, each marked when it directly follows a date-of-birth cue. */
+function blockDates(doc: Doc, b: number): BlockFacts['dates'] {
+  const origin = doc.blocks[b].start;
+  const hits = doc.hitsInBlock(DATES, b);
+  const out: BlockFacts['dates'] = [];
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i];
     if (h.group !== 'date') continue;
     const t = parseDate(doc.text.slice(h.start, h.end));
     if (t === undefined) continue;
     const prev = hits[i - 1];
-    if (!dob && prev && prev.group === 'dob' && prev.block === h.block && h.start - prev.end < 40) dob = { t, start: h.start, end: h.end };
-    else latest = Math.max(latest, t);
+    out.push({ t, start: h.start - origin, end: h.end - origin, dob: !!prev && prev.group === 'dob' && h.start - prev.end < 40 });
+  }
+  return out;
+}
+
+function blockPronouns(f: BlockFacts, doc: Doc, b: number): { he: number; she: number } {
+  if (!f.pronouns) {
+    let he = 0;
+    let she = 0;
+    for (const p of doc.hitsInBlock(PRONOUNS, b)) p.group === 'm' ? he++ : she++;
+    f.pronouns = { he, she };
+  }
+  return f.pronouns;
+}
+
+/** Whether the report is about a man: far more "he" than "she". */
+function isAboutMan(doc: Doc, perBlock: readonly BlockFacts[]): boolean {
+  let he = 0;
+  let she = 0;
+  for (let b = 0; b < perBlock.length; b++) {
+    const p = blockPronouns(perBlock[b], doc, b);
+    he += p.he;
+    she += p.she;
+  }
+  return he > 2 * she + 2;
+}
+
+/** Age from a date of birth and the latest dated event in the report (the court or interview date). */
+function ageFromDob(doc: Doc, perBlock: readonly BlockFacts[]): DiversityFacts['age'] {
+  let dob: { t: number; start: number; end: number } | undefined;
+  let latest = -Infinity;
+  for (let b = 0; b < perBlock.length; b++) {
+    const origin = doc.blocks[b].start;
+    for (const d of perBlock[b].dates) {
+      if (!dob && d.dob) dob = { t: d.t, start: origin + d.start, end: origin + d.end };
+      else latest = Math.max(latest, d.t);
+    }
   }
   if (!dob || !Number.isFinite(latest)) return undefined;
   const value = yearsBetween(dob.t, latest);
@@ -210,21 +380,24 @@ function groupOf(group: string): { id: CharacteristicId; ref: boolean; ok: boole
   return { id: id as CharacteristicId, ref: mod === 'ref', ok: mod === 'ok' };
 }
 
-/** The age an age-shaped mention states, when it is the person's own age. */
-function statedAge(doc: Doc, h: Hit, sentence: Sentence | undefined): number | undefined {
+/**
+ * The age an age-shaped mention states, when it is the person's own age. `header`: stated like "Kayleigh
+ * BRENNAN, 27", which is the person's age only in the header of the report (the caller checks the offset).
+ */
+function statedAge(doc: Doc, h: Hit, sentence: Sentence | undefined): { value: number; header: boolean } | undefined {
   const text = doc.text.slice(h.start, h.end);
   const n = /(\d{2})/.exec(text);
   if (!n) return undefined;
-  if (/^[A-Z][A-Z'’-]{2,},? \d/.test(text)) {
-    // "Kayleigh BRENNAN, 27" only in the header of the report.
-    return h.start < 600 ? +n[1] : undefined;
-  }
+  if (/^[A-Z][A-Z'’-]{2,},? \d/.test(text)) return { value: +n[1], header: true };
   if (/\b(?:is|was)\s+(?:now\s+|only\s+)?\d/.test(text) && !/\ban?\s+\d/.test(text)) {
     // "Mr Bamford is 58": only at the start of a sentence, so "his son Jack is 17" is not read as his age.
     if (!sentence || !LEAD_IN.test(doc.text.slice(sentence.start, h.start))) return undefined;
   }
-  return +n[1];
+  return { value: +n[1], header: false };
 }
+
+/** The header of the report, where "Kayleigh BRENNAN, 27" states the person's age. */
+const HEADER_END = 600;
 
 export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOptions): void {
   const coverage = analysis.categories.diversity;
@@ -240,104 +413,66 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
   }
   coverage.required = true;
 
-  const hits = doc.hits(LEXICON);
-  const sectionOfSentence = (s: Sentence) => doc.blocks[s.block].section;
-  const bySentence = new Map<number, Hit[]>();
-  for (const h of hits) {
-    if (h.sentence < 0) continue;
-    let list = bySentence.get(h.sentence);
-    if (!list) bySentence.set(h.sentence, (list = []));
-    list.push(h);
-  }
+  const perBlock = allBlockFacts(doc);
 
   // In a report about a man, a pregnancy is a partner's: a safeguarding matter, not his characteristic.
   // Counted only when a pregnancy is mentioned at all.
   let aboutMan: boolean | undefined;
-  const isAboutMan = () => {
-    if (aboutMan === undefined) {
-      let he = 0;
-      let she = 0;
-      for (const p of doc.hits(PRONOUNS)) p.group === 'm' ? he++ : she++;
-      aboutMan = he > 2 * she + 2;
-    }
-    return aboutMan;
-  };
 
   const mentions: DiversityMention[] = [];
   const considered = new Set<CharacteristicId>();
   const evidence: Span[] = [];
   /** Characteristics the body of the report (not the sources list) says something about. */
   const analysedInBody = new Set<CharacteristicId>();
-  /** Per characteristic, the body sentences that mention it (statements and back-references alike). */
-  const bodySentences = new Map<CharacteristicId, Set<number>>();
-  let age = ageFromDob(doc);
+  /** Per characteristic, how many body sentences mention it (statements and back-references alike). */
+  const bodySentences = new Map<CharacteristicId, { last: number; count: number }>();
+  let age = ageFromDob(doc, perBlock);
   let ageMention: Span | undefined;
 
-  for (const [si, list] of bySentence) {
-    const sentence = doc.sentences[si];
-    const section = sectionOfSentence(sentence);
+  for (let b = 0; b < perBlock.length; b++) {
+    const list = perBlock[b].mentions;
+    if (!list.length) continue;
+    const block = doc.blocks[b];
+    const section = block.section;
     // A list of sources names documents, not the person; the proposal draws on whatever it names.
     const inSources = section === 'sources';
     const inProposal = section === 'sentencing-proposal';
-    const chars = list.filter((h) => !h.group.startsWith('cue:'));
-    if (!chars.length) continue;
-    // (NOISE hits are in the cue namespace and are simply never read as cues.)
-    const strong = list.some((h) => h.group === CUE_STRONG);
-    const weak = list.some((h) => h.group === CUE_WEAK);
-    const links = list.filter((h) => h.group === CUE_LINK);
-    // A mention that is itself an adjustment or an analysis ("through an interpreter", "women-only",
-    // "immature") considers what its sentence names.
-    const processOnly = ADJUSTMENT_FOR_INTERVIEW_ONLY(sentence.text);
-    const selfConsidering = list.some((h) => h.group.endsWith(':ok') && !(processOnly && h.group === 'language:ok'));
-    const local: DiversityMention[] = [];
-    for (const h of chars) {
-      const g = groupOf(h.group);
-      const before = doc.text.slice(Math.max(sentence.start, h.start - 80), h.start);
-      if (g.id !== 'caring' && OTHER_PERSON.test(before)) continue;
-      if (g.id === 'caring' && PAST_CARING.test(before)) continue;
-      if (g.id === 'pregnancy' && isAboutMan()) continue;
-      if (NEGATED.test(doc.text.slice(Math.max(sentence.start, h.start - 40), h.start))) continue;
-      let flaggable = !g.ref && !inSources;
-      // Injuries and conditions in the offence analysis are usually the victim's.
-      if (section === 'offence-analysis' && g.id === 'disability') flaggable = false;
-      let numericAge = false;
-      if (g.id === 'age' && !g.ref && /\d/.test(h.term)) {
-        const value = statedAge(doc, h, sentence);
-        if (value === undefined) continue;
-        numericAge = true;
-        if (!age) age = { value, start: h.start, end: h.end, fromDob: false };
-        if (!ageMention && (age.fromDob ? value === age.value || Math.abs(value - age.value) <= 1 : true)) ageMention = h;
-        // An age is worth a prompt only for young adults; an older age is left to the health prompt.
-        flaggable = false;
+    const first = block.sentences[0]?.index ?? 0;
+    let lastEvidence = -1;
+    for (const f of list) {
+      const start = block.start + f.start;
+      const end = block.start + f.end;
+      if (f.header && start >= HEADER_END) continue;
+      if (f.id === 'pregnancy' && (aboutMan ??= isAboutMan(doc, perBlock))) continue;
+      const si = first + f.sent;
+      if (f.numeric) {
+        if (!age) age = { value: f.value, start, end, fromDob: false };
+        if (!ageMention && (age.fromDob ? f.value === age.value || Math.abs(f.value - age.value) <= 1 : true)) ageMention = { start, end };
       }
-      if (g.id === 'age' && !numericAge) flaggable = false;
-      const ok = g.ok && !(processOnly && g.id === 'language');
-      local.push({ id: g.id, term: h.term, start: h.start, end: h.end, flaggable, considered: ok, numeric: numericAge, ref: g.ref });
-    }
-    if (!local.length) continue;
-    for (const m of local) {
-      if (inSources) {
-        if (m.considered) considered.add(m.id);
-        mentions.push(m);
-        continue;
-      }
-      // "because" and the like count only close to the mention, so a long demographic sentence that
-      // happens to contain one is still bare; a stated age needs more than an effect word to count.
-      const linked = links.some((c) => (c.start >= m.end ? c.start - m.end : m.start - c.end) <= 50);
-      const ok = m.numeric ? strong || selfConsidering : strong || weak || selfConsidering || linked;
+      // An age is worth a prompt only for young adults (and an older age is left to the health prompt);
+      // injuries and conditions in the offence analysis are usually the victim's.
+      const flaggable = !f.ref && !inSources && f.id !== 'age' && !(section === 'offence-analysis' && f.id === 'disability');
+      let ok: boolean;
+      if (inSources) ok = f.okInSources;
       // The proposal draws on whatever it names (but not on a passing word, and "UPW 80" is not about age).
-      if (ok || (inProposal && !m.numeric && !m.ref)) m.considered = true;
-      if (!m.considered && strongCueFollows(doc, sentence, bySentence, m.id, m.numeric === true)) m.considered = true;
-      if (m.considered) {
-        considered.add(m.id);
-        analysedInBody.add(m.id);
+      else ok = f.okInBody || (inProposal && !f.numeric && !f.ref);
+      mentions.push({ id: f.id, term: f.term, start, end, flaggable, considered: ok, numeric: f.numeric, ref: f.ref });
+      if (ok) considered.add(f.id);
+      if (!inSources) {
+        if (ok) analysedInBody.add(f.id);
+        const seen = bodySentences.get(f.id);
+        if (!seen) bodySentences.set(f.id, { last: si, count: 1 });
+        else if (seen.last !== si) {
+          seen.last = si;
+          seen.count++;
+        }
       }
-      mentions.push(m);
-      let list = bodySentences.get(m.id);
-      if (!list) bodySentences.set(m.id, (list = new Set()));
-      list.add(si);
+      if (ok && si !== lastEvidence) {
+        const s = doc.sentences[si];
+        evidence.push({ start: s.start, end: s.end });
+        lastEvidence = si;
+      }
     }
-    if (local.some((m) => m.considered)) evidence.push({ start: sentence.start, end: sentence.end });
   }
   mentions.sort((a, b) => a.start - b.start);
 
@@ -352,10 +487,9 @@ export function analyseDiversity(doc: Doc, analysis: Analysis, options: LintOpti
   // sentence) is engaging with it, even when the words that link it to the case are ones our cues miss;
   // a reviewer would not call its diversity section a gap. A single bare mention is still reported.
   const engagedIds: CharacteristicId[] = [];
-  const engaged = (id: CharacteristicId) => analysedInBody.size >= ENGAGED_MIN_ANALYSED && (bodySentences.get(id)?.size ?? 0) >= 2;
   for (const m of mentions) {
     if (!m.flaggable || considered.has(m.id) || seen.has(m.id)) continue;
-    if (engaged(m.id)) {
+    if (analysedInBody.size >= ENGAGED_MIN_ANALYSED && (bodySentences.get(m.id)?.count ?? 0) >= 2) {
       seen.add(m.id);
       engagedIds.push(m.id);
       continue;
@@ -401,8 +535,10 @@ function strongCueFollows(doc: Doc, sentence: Sentence, bySentence: Map<number, 
     const onTopic = !ids.length || ids.some((other) => RELATED[other] === RELATED[id]);
     if (!onTopic) return false;
     const processOnly = ADJUSTMENT_FOR_INTERVIEW_ONLY(next.text);
-    const adjustment = (h: Hit) => h.group.endsWith(':ok') && !(processOnly && h.group === 'language:ok');
-    if (hits.some((h) => h.group === CUE_STRONG || adjustment(h) || (!strongOnly && h.group === CUE_WEAK))) return true;
+    for (const h of hits) {
+      const adjustment = h.group.endsWith(':ok') && !(processOnly && h.group === 'language:ok');
+      if (h.group === CUE_STRONG || adjustment || (!strongOnly && h.group === CUE_WEAK)) return true;
+    }
   }
   return false;
 }

@@ -3,7 +3,9 @@
  * running prose), which ones its content makes necessary, and whether outstanding checks say what their
  * absence means. Rules in rules/sources-*.ts report from these facts.
  *
- * Everything is found through `doc.hits` (cached per block), then judged with small, sentence-local tests:
+ * Everything is found through `doc.hitsInBlock` and judged once per block text (see BlockFacts), so a re-lint
+ * re-reads only the blocks that changed and the rest is a cheap pass over cached facts. The judgements are
+ * small, sentence-local tests:
  * a source name counts as cited when it is in the sources section, names a document or check in its own
  * right ("PNC printout", "DA call-out check"), or sits next to a word showing the author read, checked or
  * spoke to it ("her GP confirmed"); and not when it is negated, hypothetical or merely possessed ("he has a
@@ -11,7 +13,7 @@
  */
 import type { Block, Doc, Hit, Sentence } from '../document.js';
 import { compileLexicon, compileTerms, type CompiledLexicon } from '../lexicon.js';
-import type { Analysis, LintOptions, SourceCitation, SourceId, SourceRequirement, Span, TermsOption } from '../types.js';
+import type { Analysis, LintOptions, SectionId, SourceCitation, SourceId, SourceRequirement, Span, TermsOption } from '../types.js';
 import { SOURCE_IDS } from '../types.js';
 import sourcesData from '../../rules/lexicons/sources.json' with { type: 'json' };
 import cuesData from '../../rules/lexicons/sources-cues.json' with { type: 'json' };
@@ -199,22 +201,30 @@ function overlaps(a: Span, list: readonly Span[]): boolean {
   return list.some((b) => a.start < b.end && b.start < a.end);
 }
 
-function baseGroup(group: string): { id: string; kind: 'strong' | 'mention' | 'not' | 'person' } {
-  const i = group.indexOf(':');
-  if (i < 0) return { id: group, kind: 'strong' };
-  const k = group.slice(i + 1);
-  return { id: group.slice(0, i), kind: k === 'mention' ? 'mention' : k === 'person' ? 'person' : 'not' };
+type GroupKind = 'strong' | 'mention' | 'not' | 'person';
+/** Parsed group names ("gp:mention" → gp, mention); a lexicon has few, so they are parsed once. */
+const groupMemo = new Map<string, { id: string; kind: GroupKind }>();
+
+function baseGroup(group: string): { id: string; kind: GroupKind } {
+  let g = groupMemo.get(group);
+  if (!g) {
+    const i = group.indexOf(':');
+    const k = i < 0 ? '' : group.slice(i + 1);
+    g = { id: i < 0 ? group : group.slice(0, i), kind: i < 0 ? 'strong' : k === 'mention' ? 'mention' : k === 'person' ? 'person' : 'not' };
+    if (groupMemo.size >= BLOCK_CACHE_LIMIT) groupMemo.clear();
+    groupMemo.set(group, g);
+  }
+  return g;
 }
 
-function isSourcesBlock(doc: Doc, block: Block, analysis: Analysis): boolean {
-  if (analysis.section === 'sources') return true;
+/** `section`: the PSR field a fragment comes from (`options.section`), when it is one. */
+function isSourcesBlock(block: Block, section: SectionId | undefined): boolean {
+  if (section === 'sources') return true;
   if (block.section === 'sources') return true;
   if (block.type === 'table-row' && /^\|?\s*(?:\*\*)?(?:sources|basis|information used)/i.test(block.text)) return true;
-  void doc;
   return false;
 }
 
-/** Fills sourcesCited, sourcesStated, sourcesRequired and categories.sources. */
 /** Sightings relative to their block, cached by block text so a re-lint only re-reads changed blocks. */
 interface RelSighting {
   id: SourceId;
@@ -227,19 +237,94 @@ interface RelSighting {
   outstanding: boolean;
   none: boolean;
 }
-const BLOCK_CACHE_LIMIT = 20000;
-/** lexicon key + in-sources flag → block text → sightings (nested so no key string is built per lookup). */
-const blockCache = new Map<string, Map<string, RelSighting[]>>();
 
-function blockSightings(doc: Doc, b: number, inSources: boolean, lexicon: CompiledLexicon): SourceSighting[] {
-  const block = doc.blocks[b];
-  const outer = `${lexicon.key}${inSources ? '+' : '-'}`;
-  let cache = blockCache.get(outer);
-  if (!cache) blockCache.set(outer, (cache = new Map()));
-  let rel = cache.get(block.text);
-  if (!rel) {
+/** The sightings of one block judged inside or outside the sources section. */
+interface Judged {
+  rel: RelSighting[];
+  /** A cited sighting shares its sentence with a sources statement ("This report is based on…"). */
+  statement: boolean;
+}
+
+/**
+ * Everything analyseSources reads from one block, relative to the block. It depends only on the block's text
+ * and the lexicons, so it is cached by text (per sources lexicon) and a re-lint re-reads only changed blocks;
+ * what depends on where the block sits (its section, the rest of the document) is decided in the fold.
+ * Parts not every lint needs are filled on first use.
+ */
+interface BlockFacts {
+  /** The block holds a hit of the sources lexicon (any group), so its sightings are judged. */
+  hasSources: boolean;
+  /** Judged sightings: [0] outside, [1] inside the sources section. */
+  judged: [Judged | undefined, Judged | undefined];
+  /** Per sentence of the block: the relative start of its last implication cue, or -1. */
+  implication?: number[];
+  /** Trigger candidates by family (only PSRs and the sources field ask, and only up to the first trigger). */
+  triggers?: (Candidate[] | undefined)[];
+  /** Sons, daughters or children this block shows to be adults. */
+  adultNouns?: string[];
+}
+
+/**
+ * Bound on each text-keyed cache. A full cache is cleared rather than trimmed one entry at a time (deleting
+ * a Map's oldest entries leaves holes that `keys().next()` must walk past); the current document's blocks
+ * survive a clear in `lastFacts`, so nothing is re-judged.
+ */
+const BLOCK_CACHE_LIMIT = 20000;
+
+/** Block facts for one sources lexicon. */
+interface BlockCache {
+  byText: Map<string, BlockFacts>;
+  /**
+   * The previous lint's blocks by index. After an edit most blocks are found again at the same index or at
+   * the same distance from the end, and matching them against one string is cheaper than the Map lookup,
+   * whose scattered buckets cost a few cache misses per block. Facts depend only on the text: a match is exact.
+   */
+  lastTexts: string[];
+  lastFacts: BlockFacts[];
+}
+
+/** Per sources lexicon. A WeakMap, so lexicons compiled for `options.terms` are not kept alive. */
+const blockCaches = new WeakMap<CompiledLexicon, BlockCache>();
+
+/** Facts for every block of the document, in order. */
+function allBlockFacts(doc: Doc, lexicon: CompiledLexicon): BlockFacts[] {
+  let cache = blockCaches.get(lexicon);
+  if (!cache) blockCaches.set(lexicon, (cache = { byText: new Map(), lastTexts: [], lastFacts: [] }));
+  const { lastTexts, lastFacts } = cache;
+  const n = doc.blocks.length;
+  const shift = lastTexts.length - n;
+  const texts: string[] = new Array(n);
+  const perBlock: BlockFacts[] = new Array(n);
+  for (let b = 0; b < n; b++) {
+    const text = doc.blocks[b].text;
+    texts[b] = text;
+    if (lastTexts[b] === text) perBlock[b] = lastFacts[b];
+    else if (shift !== 0 && lastTexts[b + shift] === text) perBlock[b] = lastFacts[b + shift];
+    else perBlock[b] = blockFacts(cache.byText, doc, b, lexicon);
+  }
+  cache.lastTexts = texts;
+  cache.lastFacts = perBlock;
+  return perBlock;
+}
+
+function blockFacts(byText: Map<string, BlockFacts>, doc: Doc, b: number, lexicon: CompiledLexicon): BlockFacts {
+  const text = doc.blocks[b].text;
+  let f = byText.get(text);
+  if (!f) {
+    f = { hasSources: doc.hitsInBlock(lexicon, b).length > 0, judged: [undefined, undefined] };
+    if (byText.size >= BLOCK_CACHE_LIMIT) byText.clear();
+    byText.set(text, f);
+  }
+  return f;
+}
+
+function judged(f: BlockFacts, doc: Doc, b: number, inSources: boolean, lexicon: CompiledLexicon): Judged {
+  const k = inSources ? 1 : 0;
+  let j = f.judged[k];
+  if (!j) {
+    const block = doc.blocks[b];
     const first = block.sentences[0]?.index ?? 0;
-    rel = judgeBlock(doc, b, inSources, lexicon).map((sg) => ({
+    const rel = judgeBlock(doc, b, inSources, lexicon).map((sg) => ({
       id: sg.id,
       start: sg.start - block.start,
       end: sg.end - block.start,
@@ -249,36 +334,80 @@ function blockSightings(doc: Doc, b: number, inSources: boolean, lexicon: Compil
       outstanding: sg.outstanding,
       none: sg.none,
     }));
-    if (cache.size >= BLOCK_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    cache.set(block.text, rel);
+    const statementSentences = new Set(doc.hitsInBlock(CUE.statement, b).map((h) => h.sentence - first));
+    j = f.judged[k] = { rel, statement: rel.some((r) => r.cited && statementSentences.has(r.sent)) };
   }
-  const first = block.sentences[0]?.index ?? 0;
-  return rel.map((r) => ({
-    id: r.id,
-    start: r.start + block.start,
-    end: r.end + block.start,
-    term: r.term,
-    sentence: r.sent + first,
-    block: b,
-    cited: r.cited,
-    inSourcesSection: inSources,
-    outstanding: r.outstanding,
-    implicationStated: false,
-    none: r.none,
-  }));
+  return j;
+}
+
+/**
+ * The document's sightings at absolute offsets, in order. Built only when `SourceFacts.sightings` is read:
+ * the fold works on the cached relative ones, so a lint allocates nothing per sighting.
+ */
+function placeSightings(doc: Doc, perBlock: readonly BlockFacts[], section: SectionId | undefined, implications: readonly boolean[]): SourceSighting[] {
+  const out: SourceSighting[] = [];
+  let k = 0;
+  for (let b = 0; b < perBlock.length; b++) {
+    const f = perBlock[b];
+    if (!f.hasSources) continue;
+    const block = doc.blocks[b];
+    const inSources = isSourcesBlock(block, section);
+    const first = block.sentences[0]?.index ?? 0;
+    for (const r of f.judged[inSources ? 1 : 0]!.rel) {
+      out.push({
+        id: r.id,
+        start: r.start + block.start,
+        end: r.end + block.start,
+        term: r.term,
+        sentence: r.sent + first,
+        block: b,
+        cited: r.cited,
+        inSourcesSection: inSources,
+        outstanding: r.outstanding,
+        implicationStated: r.outstanding ? implications[k++] : false,
+        none: r.none,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Cue hits of one block by sentence, each lexicon run only when a judgement first reads it (a block of strong
+ * source names never needs the cite cues, whose lexicon costs as much to run as the sources one).
+ */
+class BlockCues {
+  private memo = new Map<CompiledLexicon, Map<number, Hit[]>>();
+  constructor(
+    private doc: Doc,
+    private b: number,
+  ) {}
+  private read(lex: CompiledLexicon): Map<number, Hit[]> {
+    let m = this.memo.get(lex);
+    if (!m) this.memo.set(lex, (m = bySentence(this.doc.hitsInBlock(lex, this.b))));
+    return m;
+  }
+  get cite() {
+    return this.read(CUE.cite);
+  }
+  get outstanding() {
+    return this.read(CUE.outstanding);
+  }
+  get done() {
+    return this.read(CUE.done);
+  }
+  get contactBefore() {
+    return this.read(CUE.contactBefore);
+  }
+  get contactAfter() {
+    return this.read(CUE.contactAfter);
+  }
 }
 
 /** Judges every source name in one block: cited, outstanding, or "none was made". */
 function judgeBlock(doc: Doc, b: number, inSources: boolean, lexicon: CompiledLexicon): SourceSighting[] {
   const sourceHits = doc.hitsInBlock(lexicon, b);
-  const cue = (lex: CompiledLexicon) => bySentence(doc.hitsInBlock(lex, b));
-  const cues = {
-    cite: cue(CUE.cite),
-    outstanding: cue(CUE.outstanding),
-    done: cue(CUE.done),
-    contactBefore: cue(CUE.contactBefore),
-    contactAfter: cue(CUE.contactAfter),
-  };
+  const cues = new BlockCues(doc, b);
   const hitsBySentence = bySentence(sourceHits.filter((h) => !h.group.endsWith(':not')));
 
   const sightings: SourceSighting[] = [];
@@ -290,14 +419,13 @@ function judgeBlock(doc: Doc, b: number, inSources: boolean, lexicon: CompiledLe
     const pre = clauseBefore(s, h.start);
     const same = hitsBySentence.get(h.sentence) ?? [];
     // The clause segment that belongs to this source: up to the next source of another kind.
-    const other = (o: Hit) => baseGroup(o.group).id !== id;
     // "Police DA and children's services checks have been requested": a coordinated list shares what follows it.
     let tail = h.end;
     let next: Hit | undefined;
     for (const o of same) {
       if (o.start < h.end) continue;
       const joined = /^[\s,&/-]*(?:and|or|plus)?[\s,&/-]*$/i.test(doc.text.slice(tail, o.start));
-      if (!other(o)) {
+      if (baseGroup(o.group).id === id) {
         if (joined) tail = o.end;
         continue;
       }
@@ -310,7 +438,7 @@ function judgeBlock(doc: Doc, b: number, inSources: boolean, lexicon: CompiledLe
     }
     const segEnd = next ? next.start : s.end;
     let prev: Hit | undefined;
-    for (const o of same) if (o.end <= h.start && other(o)) prev = o;
+    for (const o of same) if (o.end <= h.start && baseGroup(o.group).id !== id) prev = o;
     const segStart = Math.max(prev ? prev.end : s.start, h.start - pre.length);
     const post = doc.text.slice(h.end, segEnd);
     const segment = doc.text.slice(segStart, segEnd);
@@ -318,7 +446,7 @@ function judgeBlock(doc: Doc, b: number, inSources: boolean, lexicon: CompiledLe
     let cited = false;
     let outstanding = false;
     let none = false;
-    const negated = isNegated(pre, h, cues.cite);
+    const negated = isNegated(pre, h, cues);
 
     if (kind === 'person') {
       // A family member, employer or other agency counts when the author spoke to, or heard from, them.
@@ -374,34 +502,52 @@ function judgeBlock(doc: Doc, b: number, inSources: boolean, lexicon: CompiledLe
   return sightings;
 }
 
+
 /** Fills sourcesCited, sourcesStated, sourcesRequired and categories.sources. */
 export function analyseSources(doc: Doc, analysis: Analysis, options: LintOptions): void {
   const lexicon = sourcesLexicon(options.terms);
-  const sourceHits = doc.hits(lexicon);
-  const blocksWithSources = [...new Set(sourceHits.map((h) => h.block))];
-  const sightings: SourceSighting[] = [];
-  for (const b of blocksWithSources) sightings.push(...blockSightings(doc, b, isSourcesBlock(doc, doc.blocks[b], analysis), lexicon));
-  // The implication of an outstanding check may follow in later blocks, so it is judged on the document.
-  for (const sg of sightings) if (sg.outstanding) sg.implicationStated = implicationAfter(doc, sg);
-  const statementSentences = new Set<number>();
-  for (const b of blocksWithSources) for (const h of doc.hitsInBlock(CUE.statement, b)) statementSentences.add(h.sentence);
+  const required = analysis.kind === 'psr' || analysis.section === 'sources';
 
-  // Citations: one per id, outstanding only when every sighting is.
+  // One pass over the blocks' cached facts. Citations: one per id, outstanding only when every sighting is.
+  const perBlock = allBlockFacts(doc, lexicon);
   const cited = new Map<SourceId, SourceCitation>();
-  for (const sg of sightings) {
-    if (!sg.cited) continue;
-    let c = cited.get(sg.id);
-    if (!c) {
-      c = { id: sg.id, spans: [], outstanding: true, implicationStated: true, external: false };
-      cited.set(sg.id, c);
+  /** Ids with an outstanding sighting whose implication is stated. */
+  let implied: Set<SourceId> | undefined;
+  /** For each outstanding sighting in order, whether its implication is stated (for `placeSightings`). */
+  const implications: boolean[] = [];
+  let victimNone = false;
+  const sourceBlocks: Block[] = [];
+  let headingBlock: Block | undefined;
+  let statement = false;
+  for (let b = 0; b < doc.blocks.length; b++) {
+    const block = doc.blocks[b];
+    const f = perBlock[b];
+    const inSources = isSourcesBlock(block, analysis.section);
+    if (inSources && block.type !== 'heading') sourceBlocks.push(block);
+    if (!headingBlock && block.type === 'heading' && block.section === 'sources') headingBlock = block;
+    if (!f.hasSources) continue;
+    const j = judged(f, doc, b, inSources, lexicon);
+    if (j.statement) statement = true;
+    for (const r of j.rel) {
+      if (r.id === 'victim-statement' && r.none) victimNone = true;
+      if (!r.cited) continue;
+      let c = cited.get(r.id);
+      if (!c) {
+        c = { id: r.id, spans: [], outstanding: true, implicationStated: true, external: false };
+        cited.set(r.id, c);
+      }
+      c.spans.push({ start: block.start + r.start, end: block.start + r.end });
+      if (!r.outstanding) {
+        c.outstanding = false;
+        continue;
+      }
+      // The implication of an outstanding check may follow in later blocks, so it is judged on the document.
+      const stated = implicationAfter(doc, { sentence: (block.sentences[0]?.index ?? 0) + r.sent, start: block.start + r.start }, perBlock);
+      implications.push(stated);
+      if (stated) (implied ??= new Set()).add(r.id);
     }
-    c.spans.push({ start: sg.start, end: sg.end });
-    if (!sg.outstanding) c.outstanding = false;
   }
-  for (const c of cited.values()) {
-    if (!c.outstanding) c.implicationStated = false;
-    else c.implicationStated = sightings.some((sg) => sg.id === c.id && sg.outstanding && sg.implicationStated);
-  }
+  for (const c of cited.values()) c.implicationStated = c.outstanding && implied !== undefined && implied.has(c.id);
   let external = false;
   for (const raw of options.context?.sourcesCited ?? []) {
     const id = String(raw).trim().toLowerCase() as SourceId;
@@ -412,30 +558,27 @@ export function analyseSources(doc: Doc, analysis: Analysis, options: LintOption
   analysis.sourcesCited = SOURCE_IDS.filter((id) => cited.has(id)).map((id) => cited.get(id)!);
 
   // Stated: a sources section or "Basis:" line with content, a prose statement, or enough sources in prose.
-  const sourceBlocks = doc.blocks.filter((b) => b.type !== 'heading' && isSourcesBlock(doc, b, analysis));
-  const statement = sightings.some((sg) => sg.cited && statementSentences.has(sg.sentence));
-  const textIds = new Set(sightings.filter((sg) => sg.cited).map((sg) => sg.id));
-  analysis.sourcesStated = sourceBlocks.length > 0 || statement || textIds.size >= 3 || external;
+  let textIds = 0;
+  for (const c of cited.values()) if (!c.external) textIds++;
+  analysis.sourcesStated = sourceBlocks.length > 0 || statement || textIds >= 3 || external;
 
   // Requirements.
-  const required = analysis.kind === 'psr' || analysis.section === 'sources';
   const requirements: SourceRequirement[] = [];
   let curfew: Span | undefined;
   if (required) {
     for (const id of BASELINE) requirements.push({ id, reason: baselineReason(id) });
-    const sourceSpans = sourceHits.filter((h) => !h.group.endsWith(':not') && !h.group.endsWith(':person'));
-    const dom = findDomestic(doc, sourceSpans);
+    const w: Walk = { doc, perBlock, lexicon };
+    const dom = findDomestic(w);
     if (dom) requirements.push({ id: 'domestic-abuse-check', reason: dom.reason, because: dom.span });
-    const kids = findChildren(doc, sourceSpans);
+    const kids = findChildren(w);
     if (kids) requirements.push({ id: 'safeguarding-check', reason: kids.reason, because: kids.span });
-    const mh = findMentalHealth(doc, sourceSpans);
+    const mh = findMentalHealth(w);
     if (mh) requirements.push({ id: 'medical', reason: 'A mental-health diagnosis, treatment or history is described.', because: mh });
-    const sup = findSupervision(doc, sourceSpans);
+    const sup = findSupervision(w);
     if (sup) requirements.push({ id: 'service-records', reason: 'Current or previous supervision (an order or licence) is mentioned.', because: sup });
-    const victimNone = sightings.some((sg) => sg.id === 'victim-statement' && sg.none);
-    const vic = victimNone ? undefined : findVictim(doc, sourceSpans);
+    const vic = victimNone ? undefined : findVictim(w);
     if (vic) requirements.push({ id: 'victim-statement', reason: 'There is an identifiable individual victim.', because: vic });
-    curfew = findCurfew(doc);
+    curfew = findCurfew(w);
     if (curfew) {
       for (const id of ['domestic-abuse-check', 'safeguarding-check'] as SourceId[]) {
         if (!requirements.some((r) => r.id === id)) requirements.push({ id, reason: 'A curfew with electronic monitoring is proposed: the address needs checking.', because: curfew });
@@ -444,9 +587,9 @@ export function analyseSources(doc: Doc, analysis: Analysis, options: LintOption
   }
   analysis.sourcesRequired = requirements;
 
-  const isCurfewOnly = (r: SourceRequirement) => curfew !== undefined && r.because === curfew;
-  const missing = requirements.filter((r) => !cited.has(r.id) && !isCurfewOnly(r));
-  const curfewMissing = requirements.filter((r) => isCurfewOnly(r) && !cited.has(r.id)).map((r) => r.id);
+  // Requirements only a curfew brings (`because` is the curfew span) are reported with the curfew.
+  const missing = requirements.filter((r) => !cited.has(r.id) && !(curfew !== undefined && r.because === curfew));
+  const curfewMissing = requirements.filter((r) => curfew !== undefined && r.because === curfew && !cited.has(r.id)).map((r) => r.id);
   const outstandingWithoutImplication = analysis.sourcesCited.filter((c) => c.outstanding && !c.implicationStated && !c.external);
 
   // Coverage.
@@ -464,11 +607,14 @@ export function analyseSources(doc: Doc, analysis: Analysis, options: LintOption
   }
   if (cov.status === 'covered') cov.reasons.push(`Sources cited: ${analysis.sourcesCited.map((c) => c.id).join(', ')}.`);
 
-  const headingBlock = doc.blocks.find((b) => b.type === 'heading' && b.section === 'sources');
   const last = sourceBlocks[sourceBlocks.length - 1];
   const first = doc.blocks[0];
+  const section = analysis.section;
+  let sightings: SourceSighting[] | undefined;
   facts.set(analysis, {
-    sightings,
+    get sightings() {
+      return (sightings ??= placeSightings(doc, perBlock, section, implications));
+    },
     place: { heading: headingBlock, last, linePrefix: last ? linePrefix(last.text) : '' },
     missing,
     curfew: curfew && curfewMissing.length ? { because: curfew, missing: curfewMissing } : undefined,
@@ -485,12 +631,12 @@ const FOUND_IN = /\b(?:on|in|from|per|by|within)\b/i;
  * Negation that undoes a citation ("has not seen his GP", "no DA check was made"), as opposed to a check's
  * negative result ("no call-outs are recorded", "no trace on the PNC").
  */
-function isNegated(pre: string, h: Hit, cite: Map<number, Hit[]>): boolean {
+function isNegated(pre: string, h: Hit, cues: { readonly cite: Map<number, Hit[]> }): boolean {
   const m = NEG_PRE.exec(pre);
   if (!m) return false;
   const between = m[0].replace(/^\S+/, '');
   if (FOUND_IN.test(between)) return false;
-  if (/^(?:no|nothing)\b/i.test(m[0]) && RESULT_TERM.test(h.term) && (cite.get(h.sentence) ?? []).some((c) => !overlaps(c, [h]))) return false;
+  if (/^(?:no|nothing)\b/i.test(m[0]) && RESULT_TERM.test(h.term) && (cues.cite.get(h.sentence) ?? []).some((c) => !overlaps(c, [h]))) return false;
   return true;
 }
 
@@ -511,13 +657,30 @@ function doneAfter(cues: { outstanding: Map<number, Hit[]>; done: Map<number, Hi
 }
 
 /** The implication of an outstanding check: in the same sentence or the next three (not past a heading). */
-function implicationAfter(doc: Doc, h: { sentence: number; start: number }): boolean {
+function implicationAfter(doc: Doc, h: { sentence: number; start: number }, perBlock: readonly BlockFacts[]): boolean {
   for (let si = h.sentence; si < Math.min(doc.sentences.length, h.sentence + 4); si++) {
     const s = doc.sentences[si];
-    if (si > h.sentence && doc.blocks[s.block].type === 'heading') break;
-    if (doc.hitsInSentence(CUE.implication, s).some((c) => si > h.sentence || c.start >= h.start)) return true;
+    const block = doc.blocks[s.block];
+    if (si > h.sentence && block.type === 'heading') break;
+    const last = implicationStarts(perBlock[s.block], doc, s.block)[si - block.sentences[0].index];
+    if (last >= 0 && (si > h.sentence || block.start + last >= h.start)) return true;
   }
   return false;
+}
+
+/** Per sentence of block `b`: the relative start of its last implication cue, or -1 (cached in its facts). */
+function implicationStarts(f: BlockFacts, doc: Doc, b: number): number[] {
+  if (!f.implication) {
+    const block = doc.blocks[b];
+    const first = block.sentences[0]?.index ?? 0;
+    const starts = block.sentences.map(() => -1);
+    for (const c of doc.hitsInBlock(CUE.implication, b)) {
+      const i = c.sentence - first;
+      if (c.sentence >= 0 && i < starts.length) starts[i] = Math.max(starts[i], c.start - block.start);
+    }
+    f.implication = starts;
+  }
+  return f.implication;
 }
 
 function baselineReason(id: SourceId): string {
@@ -538,37 +701,123 @@ function linePrefix(text: string): string {
 
 // ---------------------------------------------------------------------------------------------------
 // Triggers: the first qualifying hit of each family is the `because` span.
+//
+// Most of the judgement is local to the hit's sentence, so a block's candidates for a family are found once
+// per block text (`BlockFacts.triggers`), and only when the walk in `firstTrigger` reaches the block before
+// finding that family's trigger (usually in the first blocks: an edit further down then costs nothing here).
+// What depends on where the block sits (its section, the report's header) or on the whole document (sons
+// and daughters shown to be adults elsewhere) is kept as a flag on the candidate and settled by the walk.
 
-type Valid = (h: Hit, s: Sentence, pre: string, post: string) => boolean;
+/** A trigger hit that passed its sentence-local tests, at offsets relative to its block. */
+interface Candidate {
+  start: number;
+  end: number;
+  /** Domestic and children: the requirement's reason. */
+  reason?: string;
+  /** Children: not a trigger if a son, daughter or child of this noun is shown to be an adult anywhere. */
+  adultNoun?: string;
+  /** Supervision: an existing order, so it counts in the sentencing proposal too. */
+  anySection?: boolean;
+  /** Victim (offence): about earlier offending, which only an offence label or the report's header overrides. */
+  previous?: boolean;
+  /** Curfew: the sentence proposes it, so it counts outside the proposal section too. */
+  proposal?: boolean;
+}
 
-function firstTrigger(doc: Doc, lexicon: CompiledLexicon, sources: readonly Span[], valid: Valid): Hit | undefined {
-  for (const h of doc.hits(lexicon)) {
-    if (h.group.endsWith(':not')) continue;
-    if (overlaps(h, sources)) continue;
-    const s = doc.sentences[h.sentence];
-    if (!s) continue;
-    const pre = clauseBefore(s, h.start);
-    const post = doc.text.slice(h.end, s.end);
-    if (valid(h, s, pre, post)) return h;
+type FamilyId = 'domestic' | 'children' | 'mentalHealth' | 'supervision' | 'victimOffence' | 'victim' | 'curfew';
+
+/** A sentence-local test: the candidate's flags when the hit qualifies, else undefined. */
+type Judge = (doc: Doc, h: Hit, s: Sentence, pre: string, post: string) => Omit<Candidate, 'start' | 'end'> | undefined;
+
+/** The rest of the test, where the block sits in the document. */
+type Accept = (c: Candidate, block: Block, w: Walk) => boolean;
+
+interface Family {
+  /** Index of the family's candidates in `BlockFacts.triggers`. */
+  slot: number;
+  lexicon: CompiledLexicon;
+  /** Hits inside a source name ("domestic abuse check", "GP letter") are not triggers. */
+  skipSources: boolean;
+  judge: Judge;
+  /** The candidate counts wherever its block sits, so no later hit of the block can come first. */
+  final: (c: Candidate) => boolean;
+}
+
+const always = () => true;
+
+const FAMILIES: Record<FamilyId, Family> = {
+  domestic: { slot: 0, lexicon: TRIGGER.domestic, skipSources: true, judge: judgeDomestic, final: always },
+  children: { slot: 1, lexicon: TRIGGER.children, skipSources: true, judge: judgeChildren, final: (c) => c.adultNoun === undefined },
+  mentalHealth: { slot: 2, lexicon: TRIGGER.mentalHealth, skipSources: true, judge: judgeMentalHealth, final: always },
+  supervision: { slot: 3, lexicon: TRIGGER.supervision, skipSources: true, judge: judgeSupervision, final: (c) => c.anySection === true },
+  victimOffence: { slot: 4, lexicon: TRIGGER.victimOffence, skipSources: true, judge: judgeVictimOffence, final: (c) => !c.previous },
+  victim: { slot: 5, lexicon: TRIGGER.victim, skipSources: true, judge: judgeVictim, final: always },
+  curfew: { slot: 6, lexicon: TRIGGER.curfew, skipSources: false, judge: judgeCurfew, final: (c) => c.proposal === true },
+};
+
+/** The candidates of one family in block `b`, in order, up to its first final one (cached in the block's facts). */
+function familyCandidates(f: BlockFacts, doc: Doc, b: number, lexicon: CompiledLexicon, family: Family): Candidate[] {
+  const triggers = (f.triggers ??= []);
+  let out = triggers[family.slot];
+  if (!out) {
+    out = triggers[family.slot] = [];
+    const origin = doc.blocks[b].start;
+    const sources = family.skipSources && f.hasSources ? doc.hitsInBlock(lexicon, b).filter((h) => !h.group.endsWith(':not') && !h.group.endsWith(':person')) : [];
+    for (const h of doc.hitsInBlock(family.lexicon, b)) {
+      if (h.group.endsWith(':not')) continue;
+      if (overlaps(h, sources)) continue;
+      const s = doc.sentences[h.sentence];
+      if (!s) continue;
+      const pre = clauseBefore(s, h.start);
+      const post = doc.text.slice(h.end, s.end);
+      const flags = family.judge(doc, h, s, pre, post);
+      if (!flags) continue;
+      const c: Candidate = { start: h.start - origin, end: h.end - origin, ...flags };
+      out.push(c);
+      if (family.final(c)) break;
+    }
+  }
+  return out;
+}
+
+/** One lint's walk over the blocks for triggers. */
+interface Walk {
+  doc: Doc;
+  perBlock: readonly BlockFacts[];
+  lexicon: CompiledLexicon;
+  /** Nouns shown to be adults anywhere in the document (gathered when a candidate first depends on them). */
+  adultNouns?: Set<string>;
+}
+
+/**
+ * The first candidate of a family that `accept` takes where its block sits. `inBlock`, when given, rules out
+ * whole blocks first, so their candidates are never looked for (the offence victim is only sought in the
+ * offence analysis and the header, not in every block an edit touches).
+ */
+function firstTrigger(w: Walk, family: Family, accept: Accept, inBlock?: (block: Block) => boolean): { span: Span; c: Candidate } | undefined {
+  const { doc, perBlock } = w;
+  for (let b = 0; b < doc.blocks.length; b++) {
+    if (inBlock && !inBlock(doc.blocks[b])) continue;
+    const list = perBlock[b].triggers?.[family.slot] ?? familyCandidates(perBlock[b], doc, b, w.lexicon, family);
+    for (let i = 0; i < list.length; i++) {
+      const block = doc.blocks[b];
+      if (accept(list[i], block, w)) return { span: { start: block.start + list[i].start, end: block.start + list[i].end }, c: list[i] };
+    }
   }
   return undefined;
 }
 
-const span = (h: Hit): Span => ({ start: h.start, end: h.end });
+function findDomestic(w: Walk): { span: Span; reason: string } | undefined {
+  const t = firstTrigger(w, FAMILIES.domestic, always);
+  return t && { span: t.span, reason: t.c.reason! };
+}
 
-function findDomestic(doc: Doc, sources: readonly Span[]): { span: Span; reason: string } | undefined {
-  const h = firstTrigger(doc, TRIGGER.domestic, sources, (h, s, pre) => {
-    if (NEG_EXIST.test(pre)) return false;
-    if (OTHERS_POSSESSIVE.test(pre)) return false;
-    if (DECEASED.test(s.text) && !/abuse|violence|coercive|controlling|molestation|restraining/i.test(h.term)) return false;
-    return true;
-  });
-  if (!h) return undefined;
+function judgeDomestic(_doc: Doc, h: Hit, s: Sentence, pre: string): ReturnType<Judge> {
+  if (NEG_EXIST.test(pre)) return undefined;
+  if (OTHERS_POSSESSIVE.test(pre)) return undefined;
+  if (DECEASED.test(s.text) && !/abuse|violence|coercive|controlling|molestation|restraining/i.test(h.term)) return undefined;
   const abuse = /abuse|violence|coercive|controlling|molestation|restraining|DVP|Clare|MARAC|^DA$|^DV$|IDVA|incident|dispute|aggravated|related/i.test(h.term);
-  return {
-    span: span(h),
-    reason: abuse ? 'Domestic abuse or a protective order is mentioned.' : 'A partner or ex-partner is mentioned.',
-  };
+  return { reason: abuse ? 'Domestic abuse or a protective order is mentioned.' : 'A partner or ex-partner is mentioned.' };
 }
 
 /** Words that show a son, daughter or "the children" are adults: they drive, work, marry, have left home. */
@@ -578,29 +827,49 @@ const ADULT_CONTEXT =
 const CHILD_CONTEXT = /\b(?:aged? (?:[1-9]|1[0-7])\b|(?:[1-9]|1[0-7])[\s-]years?[\s-]old|young|little|baby|toddler|school|nursery|primary|infant|under (?:5|five|18)|teenage)\b/i;
 const NOUN = (term: string) => term.toLowerCase().replace(/s$/, '').replace(/^(?:child|children|kid)$/, 'child').replace(/^childre$/, 'child');
 
-function findChildren(doc: Doc, sources: readonly Span[]): { span: Span; reason: string } | undefined {
-  // A son, daughter or "the children" shown to be adults anywhere (driving, working, married) are adults
-  // elsewhere in the document too, unless that mention itself shows a child.
-  const adultNouns = new Set<string>();
-  for (const h of doc.hits(TRIGGER.children)) {
-    if (!/^(?:sons?|daughters?|children|kids)$/i.test(h.term)) continue;
-    const s = doc.sentences[h.sentence];
-    if (!s) continue;
-    const post = doc.text.slice(h.end, s.end);
-    if (ADULT_POST.test(post) || ADULT_CONTEXT.test(post) || ADULT_PRE.test(clauseBefore(s, h.start))) adultNouns.add(NOUN(h.term));
+function findChildren(w: Walk): { span: Span; reason: string } | undefined {
+  const t = firstTrigger(w, FAMILIES.children, notAdult);
+  return t && { span: t.span, reason: t.c.reason! };
+}
+
+// A son, daughter or "the children" shown to be adults anywhere (driving, working, married) are adults
+// elsewhere in the document too, unless that mention itself shows a child.
+function notAdult(c: Candidate, _block: Block, w: Walk): boolean {
+  if (c.adultNoun === undefined) return true;
+  if (!w.adultNouns) {
+    w.adultNouns = new Set();
+    for (let b = 0; b < w.doc.blocks.length; b++) for (const n of blockAdultNouns(w.perBlock[b], w.doc, b)) w.adultNouns.add(n);
   }
-  const h = firstTrigger(doc, TRIGGER.children, sources, (h, s, pre, post) => {
-    if (NEG_EXIST.test(pre)) return false;
-    const kinship = /^(?:son|sons|daughters?|child|children|kids?|nephews?|nieces?|grand\w*)$/i.test(h.term);
-    if (kinship && (ADULT_POST.test(post) || ADULT_PRE.test(pre) || ADULT_CONTEXT.test(post))) return false;
-    if (kinship && adultNouns.has(NOUN(h.term)) && !CHILD_CONTEXT.test(s.text)) return false;
-    if (/^(?:child|children)$/i.test(h.term) && (RISK_CATEGORY.test(pre) || /^\s*:?\s*(?:is |are )?(?:low|medium|high|very high)\b/i.test(post))) return false;
-    if (/pregnan/i.test(h.term) && /\bnot\b[\w\s]{0,12}$/i.test(pre)) return false;
-    return true;
-  });
-  if (!h) return undefined;
+  return !w.adultNouns.has(c.adultNoun);
+}
+
+/** Sons, daughters or children that block `b` shows to be adults (cached in its facts). */
+function blockAdultNouns(f: BlockFacts, doc: Doc, b: number): string[] {
+  if (!f.adultNouns) {
+    const out: string[] = [];
+    for (const h of doc.hitsInBlock(TRIGGER.children, b)) {
+      if (!/^(?:sons?|daughters?|children|kids)$/i.test(h.term)) continue;
+      const s = doc.sentences[h.sentence];
+      if (!s) continue;
+      const post = doc.text.slice(h.end, s.end);
+      if (ADULT_POST.test(post) || ADULT_CONTEXT.test(post) || ADULT_PRE.test(clauseBefore(s, h.start))) out.push(NOUN(h.term));
+    }
+    f.adultNouns = out;
+  }
+  return f.adultNouns;
+}
+
+function judgeChildren(doc: Doc, h: Hit, s: Sentence, pre: string, post: string): ReturnType<Judge> {
+  if (NEG_EXIST.test(pre)) return undefined;
+  const kinship = /^(?:son|sons|daughters?|child|children|kids?|nephews?|nieces?|grand\w*)$/i.test(h.term);
+  if (kinship && (ADULT_POST.test(post) || ADULT_PRE.test(pre) || ADULT_CONTEXT.test(post))) return undefined;
+  if (/^(?:child|children)$/i.test(h.term) && (RISK_CATEGORY.test(pre) || /^\s*:?\s*(?:is |are )?(?:low|medium|high|very high)\b/i.test(post))) return undefined;
+  if (/pregnan/i.test(h.term) && /\bnot\b[\w\s]{0,12}$/i.test(pre)) return undefined;
   const pregnancy = /pregnan|baby|babies|unborn|newborn|expecting|birth/i.test(doc.text.slice(h.start, h.end));
-  return { span: span(h), reason: pregnancy ? 'A pregnancy or a baby is mentioned.' : 'Children living with or in contact with the person are mentioned.' };
+  return {
+    reason: pregnancy ? 'A pregnancy or a baby is mentioned.' : 'Children living with or in contact with the person are mentioned.',
+    adultNoun: kinship && !CHILD_CONTEXT.test(s.text) ? NOUN(h.term) : undefined,
+  };
 }
 
 /** Someone else's condition: a relation noun earlier in the sentence with no switch back to the person. */
@@ -614,70 +883,75 @@ function otherPersons(pre: string): boolean {
   return !SUBJECT_SWITCH.test(between) && !/\b(?:I|his|her)\s+(?:own|diagnos)/i.test(between);
 }
 
-function findMentalHealth(doc: Doc, sources: readonly Span[]): Span | undefined {
-  const h = firstTrigger(doc, TRIGGER.mentalHealth, sources, (h, s, pre, post) => {
-    const full = s.text.slice(0, h.start - s.start);
-    if (NEG_HEALTH.test(pre)) return false;
-    if (otherPersons(full)) return false;
-    if (/^diagnos/i.test(h.term) && NOT_MENTAL.test(post.slice(0, 40))) return false;
-    if (/^dx$/i.test(h.term) && NOT_MENTAL.test(s.text.slice(Math.max(0, h.start - s.start - 20), h.start - s.start))) return false;
-    if (h.group === 'mental-health:clinical' && !CLINICAL.test(s.text)) return false;
-    if (MEDICINE.test(h.term) && PHYSICAL_PURPOSE.test(post)) return false;
-    if (/^(?:depot|lithium|detained under|psychiatric|diagnosis|diagnosed)$/i.test(h.term) && !/\b(?:mental|psych\w*|injection|medicat\w*|prescri\w*|schizo\w*|bipolar|hospital|section\w*|disorder|depress\w*|anxiety|PTSD|psychosis)\b/i.test(s.text)) return false;
-    return true;
-  });
-  return h && span(h);
+function findMentalHealth(w: Walk): Span | undefined {
+  return firstTrigger(w, FAMILIES.mentalHealth, always)?.span;
 }
 
-function findSupervision(doc: Doc, sources: readonly Span[]): Span | undefined {
-  const h = firstTrigger(doc, TRIGGER.supervision, sources, (h, s, pre, post) => {
-    if (NEG_EXIST.test(pre) || NEG_PRE.test(pre) || /\b(?:never|no|not|first)\b[^.;,]{0,40}$/i.test(pre)) return false;
-    if (otherPersons(s.text.slice(0, h.start - s.start))) return false;
-    const block = doc.blocks[h.block];
-    const current = CURRENT_PRE.test(s.text.slice(Math.max(0, h.start - s.start - 25), h.start - s.start));
-    if (current) return true;
-    if (block.section === 'sentencing-proposal') return false;
-    const near = s.text.slice(Math.max(0, h.start - s.start - 60), Math.min(s.text.length, h.end - s.start + 30));
-    if (HYPOTHETICAL.test(near)) return false;
-    if (/^\s*(?:is|was|would be|will be|are)\s+(?:not|un\w+)\b/i.test(post)) return false;
-    // A requirement (RAR, unpaid work, a treatment requirement) is history only when tied to an order
-    // nearby ("completed 80 hours of unpaid work on his last order"), not because a year appears somewhere.
-    if (REQUIREMENT.test(h.term)) return REQUIREMENT_HISTORY.test(near);
-    if (!HISTORY.test(s.text)) return false;
-    void post;
-    return true;
-  });
-  return h && span(h);
+function judgeMentalHealth(_doc: Doc, h: Hit, s: Sentence, pre: string, post: string): ReturnType<Judge> {
+  const full = s.text.slice(0, h.start - s.start);
+  if (NEG_HEALTH.test(pre)) return undefined;
+  if (otherPersons(full)) return undefined;
+  if (/^diagnos/i.test(h.term) && NOT_MENTAL.test(post.slice(0, 40))) return undefined;
+  if (/^dx$/i.test(h.term) && NOT_MENTAL.test(s.text.slice(Math.max(0, h.start - s.start - 20), h.start - s.start))) return undefined;
+  if (h.group === 'mental-health:clinical' && !CLINICAL.test(s.text)) return undefined;
+  if (MEDICINE.test(h.term) && PHYSICAL_PURPOSE.test(post)) return undefined;
+  if (/^(?:depot|lithium|detained under|psychiatric|diagnosis|diagnosed)$/i.test(h.term) && !/\b(?:mental|psych\w*|injection|medicat\w*|prescri\w*|schizo\w*|bipolar|hospital|section\w*|disorder|depress\w*|anxiety|PTSD|psychosis)\b/i.test(s.text)) return undefined;
+  return {};
 }
 
-function findVictim(doc: Doc, sources: readonly Span[]): Span | undefined {
-  const firstSection = doc.sections[0]?.start ?? Infinity;
-  const offence = firstTrigger(doc, TRIGGER.victimOffence, sources, (h, s, pre) => {
-    const block = doc.blocks[h.block];
-    const header = block.start < firstSection && block.index < 10 && !block.section;
-    const offenceLabel = block.label ? /offen[cs]e|charge|matter/i.test(block.label) : false;
-    if (!(block.section === 'offence-analysis' || header || offenceLabel || (!doc.sections.length && block.section === undefined && block.index < 4))) return false;
-    if (PREVIOUS_OFFENCE.test(s.text) && !offenceLabel && !header) return false;
-    if (VICTIM_PASSIVE.test(pre)) return false;
-    if (NEG_PRE.test(pre)) return false;
-    return true;
-  });
-  if (offence) return span(offence);
-  const noun = firstTrigger(doc, TRIGGER.victim, sources, (h, s, pre) => {
-    if (VICTIM_PASSIVE.test(pre)) return false;
-    if (BUSINESS.test(s.text)) return false;
-    if (NEG_PRE.test(pre)) return false;
-    return true;
-  });
-  return noun && span(noun);
+function findSupervision(w: Walk): Span | undefined {
+  return firstTrigger(w, FAMILIES.supervision, (c, block) => c.anySection === true || block.section !== 'sentencing-proposal')?.span;
 }
 
-function findCurfew(doc: Doc): Span | undefined {
-  const h = firstTrigger(doc, TRIGGER.curfew, [], (h, s, pre) => {
-    const block = doc.blocks[h.block];
-    if (NEG_PRE.test(pre)) return false;
-    if (CURFEW_LICENCE.test(s.text)) return false;
-    return block.section === 'sentencing-proposal' || CURFEW_PROPOSAL.test(s.text);
-  });
-  return h && span(h);
+function judgeSupervision(_doc: Doc, h: Hit, s: Sentence, pre: string, post: string): ReturnType<Judge> {
+  if (NEG_EXIST.test(pre) || NEG_PRE.test(pre) || /\b(?:never|no|not|first)\b[^.;,]{0,40}$/i.test(pre)) return undefined;
+  if (otherPersons(s.text.slice(0, h.start - s.start))) return undefined;
+  const current = CURRENT_PRE.test(s.text.slice(Math.max(0, h.start - s.start - 25), h.start - s.start));
+  if (current) return { anySection: true };
+  // The rest holds only outside the sentencing proposal (findSupervision checks the section).
+  const near = s.text.slice(Math.max(0, h.start - s.start - 60), Math.min(s.text.length, h.end - s.start + 30));
+  if (HYPOTHETICAL.test(near)) return undefined;
+  if (/^\s*(?:is|was|would be|will be|are)\s+(?:not|un\w+)\b/i.test(post)) return undefined;
+  // A requirement (RAR, unpaid work, a treatment requirement) is history only when tied to an order
+  // nearby ("completed 80 hours of unpaid work on his last order"), not because a year appears somewhere.
+  if (REQUIREMENT.test(h.term)) return REQUIREMENT_HISTORY.test(near) ? { anySection: false } : undefined;
+  if (!HISTORY.test(s.text)) return undefined;
+  return { anySection: false };
+}
+
+function findVictim(w: Walk): Span | undefined {
+  const firstSection = w.doc.sections[0]?.start ?? Infinity;
+  const header = (block: Block) => block.start < firstSection && block.index < 10 && !block.section;
+  const offenceLabel = (block: Block) => (block.label ? /offen[cs]e|charge|matter/i.test(block.label) : false);
+  const offence = firstTrigger(
+    w,
+    FAMILIES.victimOffence,
+    (c, block) => !c.previous || offenceLabel(block) || header(block),
+    (block) => block.section === 'offence-analysis' || header(block) || offenceLabel(block) || (!w.doc.sections.length && block.section === undefined && block.index < 4),
+  );
+  if (offence) return offence.span;
+  return firstTrigger(w, FAMILIES.victim, always)?.span;
+}
+
+function judgeVictimOffence(_doc: Doc, _h: Hit, s: Sentence, pre: string): ReturnType<Judge> {
+  if (VICTIM_PASSIVE.test(pre)) return undefined;
+  if (NEG_PRE.test(pre)) return undefined;
+  return { previous: PREVIOUS_OFFENCE.test(s.text) };
+}
+
+function judgeVictim(_doc: Doc, _h: Hit, s: Sentence, pre: string): ReturnType<Judge> {
+  if (VICTIM_PASSIVE.test(pre)) return undefined;
+  if (BUSINESS.test(s.text)) return undefined;
+  if (NEG_PRE.test(pre)) return undefined;
+  return {};
+}
+
+function findCurfew(w: Walk): Span | undefined {
+  return firstTrigger(w, FAMILIES.curfew, (c, block) => c.proposal === true || block.section === 'sentencing-proposal')?.span;
+}
+
+function judgeCurfew(_doc: Doc, _h: Hit, s: Sentence, pre: string): ReturnType<Judge> {
+  if (NEG_PRE.test(pre)) return undefined;
+  if (CURFEW_LICENCE.test(s.text)) return undefined;
+  return { proposal: CURFEW_PROPOSAL.test(s.text) };
 }
