@@ -12,7 +12,7 @@ import remarkParse from 'remark-parse';
 import type { Root } from 'mdast';
 import type { CompiledLexicon, TermMatch } from './lexicon.js';
 import { lastAtOrBefore } from './positions.js';
-import { TextMemo, clearMemos } from './memo.js';
+import { TextMemo, clearMemos, BLOCKS } from './memo.js';
 import type { DocumentKind, Point, SectionId, Span } from './types.js';
 
 export type BlockType = 'heading' | 'paragraph' | 'list-item' | 'entry' | 'table-row';
@@ -83,7 +83,7 @@ const markdown = unified().use(remarkParse);
 // ---------------------------------------------------------------------------------------------------
 // Cache of per-block facts, keyed by the block's text, in two generations (see core/memo.ts) so a long
 // typing session keeps the current document's blocks and lets each keystroke's variant age out.
-const cache = new TextMemo<BlockFacts>(2000);
+const cache = new TextMemo<BlockFacts>(BLOCKS);
 function cached(text: string, make: (own: string) => BlockFacts): BlockFacts {
   let facts = cache.get(text);
   if (!facts) {

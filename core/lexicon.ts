@@ -6,7 +6,7 @@
  * A term written as `/…/` is a raw regular expression, for the few cases plain text cannot express.
  * A term starting with `=` is matched case-sensitively (acronyms such as "=DA", "=PoP").
  */
-import { TextMemo } from './memo.js';
+import { TextMemo, SENTENCES } from './memo.js';
 
 export interface TermMatch {
   start: number;
@@ -96,7 +96,7 @@ export function compileLexicon(name: string, groups: Record<string, readonly str
 
   // Analysers ask `test` about the same clause texts on every lint (negation, hypotheticals near a trigger);
   // a string lookup is far cheaper than re-running a regex of hundreds of alternatives, so answers are memoised.
-  const testMemo = new TextMemo<boolean>(4000);
+  const testMemo = new TextMemo<boolean>(SENTENCES);
   const testUncached = (text: string): boolean => {
     if (ci) {
       ci.re.lastIndex = 0;

@@ -60,11 +60,28 @@ export class TextMemo<V> {
 /** Every memo still in use (weakly: a lexicon compiled for one set of options can go away with its memo). */
 const live = new Set<WeakRef<TextMemo<unknown>>>();
 
-/** Empties every memo, for benchmarks and tests that want a cold start. */
+/** Resets for caches that are not TextMemos (such as "the blocks of the last lint"). */
+const resets: (() => void)[] = [];
+
+/** Registers a reset that `clearMemos` runs, for a cache kept some other way. */
+export function onClearMemos(reset: () => void): void {
+  resets.push(reset);
+}
+
+/** Empties every memo and cache, for benchmarks and tests that want a cold start. */
 export function clearMemos(): void {
   for (const ref of live) {
     const memo = ref.deref();
     if (memo) memo.clear();
     else live.delete(ref);
   }
+  for (const reset of resets) reset();
 }
+
+/**
+ * Generation sizes. A generation must hold the blocks (or sentences) of the largest document being
+ * edited — 50,000 words is about 900 blocks and 3,000 sentences — and memory grows with it while someone
+ * types, since each keystroke's variant of a paragraph stays until its generation is dropped.
+ */
+export const BLOCKS = 1000;
+export const SENTENCES = 3000;

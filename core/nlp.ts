@@ -14,7 +14,7 @@
  */
 import nlp from 'compromise';
 import type { Doc } from './document.js';
-import { TextMemo } from './memo.js';
+import { TextMemo, BLOCKS, SENTENCES } from './memo.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Negation
@@ -42,7 +42,7 @@ interface Tagged {
   verb: boolean;
   adverb: boolean;
 }
-const posCache = new TextMemo<Tagged[]>(2000);
+const posCache = new TextMemo<Tagged[]>(SENTENCES);
 /** compromise's part-of-speech for each word of a sentence (relative offsets); cached per sentence text. */
 function tagged(sentence: string): Tagged[] {
   let list = posCache.get(sentence);
@@ -193,7 +193,7 @@ export interface BlockSlot {
   substance: unknown;
 }
 
-const slotCache = new TextMemo<BlockSlot>(2000);
+const slotCache = new TextMemo<BlockSlot>(BLOCKS);
 const slotsByDoc = new WeakMap<Doc, BlockSlot[]>();
 
 /** The slot of each block of `doc`, by block index (looked up once per document). */

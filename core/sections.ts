@@ -1,10 +1,10 @@
 import sectionsLexicon from '../rules/lexicons/sections.json' with { type: 'json' };
 import { compileLexicon } from './lexicon.js';
-import { TextMemo } from './memo.js';
+import { TextMemo, BLOCKS } from './memo.js';
 import type { SectionId } from './types.js';
 
 const lexicon = compileLexicon('sections', sectionsLexicon.groups);
-const memo = new TextMemo<SectionId | null>(2000);
+const memo = new TextMemo<SectionId | null>(BLOCKS);
 
 /**
  * Names the PSR section a heading or label stands for. The earliest, longest term wins, so

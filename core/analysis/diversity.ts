@@ -9,6 +9,7 @@
 import type { Doc, Hit, Sentence } from '../document.js';
 import type { Analysis, LintOptions, Span } from '../types.js';
 import { compileLexicon } from '../lexicon.js';
+import { TextMemo, BLOCKS, onClearMemos } from '../memo.js';
 import lexicon from '../../rules/lexicons/diversity.json' with { type: 'json' };
 
 /** Characteristic ids (the lexicon's group names without a `:ref`/`:ok` suffix). */
@@ -219,17 +220,14 @@ interface BlockFacts {
   pronouns?: { he: number; she: number };
 }
 
-/** Bound on the cache; cleared when full (the current document's blocks survive in `lastFacts`). */
-const BLOCK_CACHE_LIMIT = 20000;
-/** Block text → facts. The lexicons are fixed, and no option changes a block's facts. */
-const blockCache = new Map<string, BlockFacts>();
+/** Block text → facts, in two generations (core/memo.ts). The lexicons are fixed, and no option changes a block's facts. */
+const blockCache = new TextMemo<BlockFacts>(BLOCKS);
 
 function blockFacts(doc: Doc, b: number): BlockFacts {
   const text = doc.blocks[b].text;
   let f = blockCache.get(text);
   if (!f) {
     f = { mentions: judgeMentions(doc, b), dates: blockDates(doc, b) };
-    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear();
     blockCache.set(text, f);
   }
   return f;
@@ -242,6 +240,10 @@ function blockFacts(doc: Doc, b: number): BlockFacts {
  */
 let lastTexts: string[] = [];
 let lastFacts: BlockFacts[] = [];
+onClearMemos(() => {
+  lastTexts = [];
+  lastFacts = [];
+});
 
 /** Facts for every block of the document, in order. */
 function allBlockFacts(doc: Doc): BlockFacts[] {

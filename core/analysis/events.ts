@@ -11,7 +11,7 @@
  */
 import type { Block, Doc, Hit, Sentence } from '../document.js';
 import { compileLexicon, type CompiledLexicon } from '../lexicon.js';
-import { TextMemo } from '../memo.js';
+import { TextMemo, BLOCKS, SENTENCES, onClearMemos } from '../memo.js';
 import type { Analysis, CuriosityEvent, LintOptions, SectionId } from '../types.js';
 import eventsData from '../../rules/lexicons/events.json' with { type: 'json' };
 import cuesData from '../../rules/lexicons/curiosity-cues.json' with { type: 'json' };
@@ -251,13 +251,19 @@ const ORDER = /\border\b/i;
 const CLAUSE_END = /[;:]\s*$/;
 
 /** Per-block memos, keyed by the block's text (which `Doc` has already hashed for its own cache). */
-const blockMemos = new TextMemo<BlockMemo>(2000);
+const blockMemos = new TextMemo<BlockMemo>(BLOCKS);
 /**
  * The blocks of the last lint, by index. A re-lint mostly sees the same texts at the same places, and
  * comparing with those is cheaper than a lookup in the large map above (which an editing session fills).
  */
 let lastTexts: string[] = [];
 let lastMemos: BlockMemo[] = [];
+onClearMemos(() => {
+  lastTexts = [];
+  lastMemos = [];
+  surnameHead = undefined;
+  surnameFound = null;
+});
 
 function blockMemo(doc: Doc, block: Block): BlockMemo {
   let m = blockMemos.get(block.text);
@@ -487,7 +493,7 @@ export const OPTIMISM_PROMPTS = [
 ];
 
 /** Sentence-level judgements are cached by sentence text: they do not depend on the rest of the document. */
-const clauseMemo = new TextMemo<boolean>(4000);
+const clauseMemo = new TextMemo<boolean>(SENTENCES);
 function memo(key: string, make: () => boolean): boolean {
   let v = clauseMemo.get(key);
   if (v === undefined) {
@@ -1012,7 +1018,7 @@ interface SentenceFacts {
   about?: Set<string>;
 }
 /** Word stems, proper names and relatives of a sentence, cached by its text across lint runs. */
-const sentenceMemo = new TextMemo<SentenceFacts>(4000);
+const sentenceMemo = new TextMemo<SentenceFacts>(SENTENCES);
 function sentenceFacts(text: string): SentenceFacts {
   let f = sentenceMemo.get(text);
   if (!f) {

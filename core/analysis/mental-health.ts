@@ -19,7 +19,7 @@ import indicatorData from '../../rules/lexicons/mental-health.json' with { type:
 import cueData from '../../rules/lexicons/mental-health-cues.json' with { type: 'json' };
 import type { Block, Doc } from '../document.js';
 import { compileLexicon } from '../lexicon.js';
-import { TextMemo } from '../memo.js';
+import { TextMemo, SENTENCES, onClearMemos } from '../memo.js';
 import { blockSlots, isAboutOther, isEnquiry, isNegated } from '../nlp.js';
 import type { Analysis, CoverageStatus, LintOptions, Span } from '../types.js';
 
@@ -101,7 +101,7 @@ interface Judgement {
 }
 type RelHit = { start: number; end: number; group: string };
 /** Keyed by surname and sentence text; the hits are kept to check a hit (the same sentence can be read with other hits). */
-const judgementCache = new TextMemo<{ rel: RelHit[]; out: Judgement[] }>(4000);
+const judgementCache = new TextMemo<{ rel: RelHit[]; out: Judgement[] }>(SENTENCES);
 
 const sameHits = (a: RelHit[], b: RelHit[]) => a.length === b.length && a.every((h, i) => h.start === b[i].start && h.end === b[i].end && h.group === b[i].group);
 
@@ -154,6 +154,7 @@ function namesIn(text: string): [string, number][] {
 
 /** The last surname worked out, and what it was worked out from (the blocks that start in the window). */
 let surnameMemo: { window: BlockSummary[]; cut: number; value: string | undefined } | undefined;
+onClearMemos(() => (surnameMemo = undefined));
 
 /**
  * The person's surname: the most frequent "Mr/Ms X" in the first 20,000 characters (the first to reach the

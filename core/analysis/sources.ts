@@ -18,6 +18,7 @@ import { SOURCE_IDS } from '../types.js';
 import sourcesData from '../../rules/lexicons/sources.json' with { type: 'json' };
 import cuesData from '../../rules/lexicons/sources-cues.json' with { type: 'json' };
 import triggersData from '../../rules/lexicons/sources-triggers.json' with { type: 'json' };
+import { TextMemo, BLOCKS, onClearMemos } from '../memo.js';
 
 type Groups = Record<string, string[]>;
 
@@ -202,7 +203,7 @@ function overlaps(a: Span, list: readonly Span[]): boolean {
 }
 
 type GroupKind = 'strong' | 'mention' | 'not' | 'person';
-/** Parsed group names ("gp:mention" → gp, mention); a lexicon has few, so they are parsed once. */
+/** Parsed group names ("gp:mention" → gp, mention); lexicons have a few hundred, so this stays small. */
 const groupMemo = new Map<string, { id: string; kind: GroupKind }>();
 
 function baseGroup(group: string): { id: string; kind: GroupKind } {
@@ -211,7 +212,6 @@ function baseGroup(group: string): { id: string; kind: GroupKind } {
     const i = group.indexOf(':');
     const k = i < 0 ? '' : group.slice(i + 1);
     g = { id: i < 0 ? group : group.slice(0, i), kind: i < 0 ? 'strong' : k === 'mention' ? 'mention' : k === 'person' ? 'person' : 'not' };
-    if (groupMemo.size >= BLOCK_CACHE_LIMIT) groupMemo.clear();
     groupMemo.set(group, g);
   }
   return g;
@@ -264,16 +264,10 @@ interface BlockFacts {
   adultNouns?: string[];
 }
 
-/**
- * Bound on each text-keyed cache. A full cache is cleared rather than trimmed one entry at a time (deleting
- * a Map's oldest entries leaves holes that `keys().next()` must walk past); the current document's blocks
- * survive a clear in `lastFacts`, so nothing is re-judged.
- */
-const BLOCK_CACHE_LIMIT = 20000;
 
 /** Block facts for one sources lexicon. */
 interface BlockCache {
-  byText: Map<string, BlockFacts>;
+  byText: TextMemo<BlockFacts>;
   /**
    * The previous lint's blocks by index. After an edit most blocks are found again at the same index or at
    * the same distance from the end, and matching them against one string is cheaper than the Map lookup,
@@ -284,12 +278,13 @@ interface BlockCache {
 }
 
 /** Per sources lexicon. A WeakMap, so lexicons compiled for `options.terms` are not kept alive. */
-const blockCaches = new WeakMap<CompiledLexicon, BlockCache>();
+let blockCaches = new WeakMap<CompiledLexicon, BlockCache>();
+onClearMemos(() => (blockCaches = new WeakMap()));
 
 /** Facts for every block of the document, in order. */
 function allBlockFacts(doc: Doc, lexicon: CompiledLexicon): BlockFacts[] {
   let cache = blockCaches.get(lexicon);
-  if (!cache) blockCaches.set(lexicon, (cache = { byText: new Map(), lastTexts: [], lastFacts: [] }));
+  if (!cache) blockCaches.set(lexicon, (cache = { byText: new TextMemo(BLOCKS), lastTexts: [], lastFacts: [] }));
   const { lastTexts, lastFacts } = cache;
   const n = doc.blocks.length;
   const shift = lastTexts.length - n;
@@ -307,12 +302,11 @@ function allBlockFacts(doc: Doc, lexicon: CompiledLexicon): BlockFacts[] {
   return perBlock;
 }
 
-function blockFacts(byText: Map<string, BlockFacts>, doc: Doc, b: number, lexicon: CompiledLexicon): BlockFacts {
+function blockFacts(byText: TextMemo<BlockFacts>, doc: Doc, b: number, lexicon: CompiledLexicon): BlockFacts {
   const text = doc.blocks[b].text;
   let f = byText.get(text);
   if (!f) {
     f = { hasSources: doc.hitsInBlock(lexicon, b).length > 0, judged: [undefined, undefined] };
-    if (byText.size >= BLOCK_CACHE_LIMIT) byText.clear();
     byText.set(text, f);
   }
   return f;

@@ -13,7 +13,7 @@ import type { Block, Doc, Hit, Sentence } from '../document.js';
 import type { Analysis, LintOptions, Span } from '../types.js';
 import { compileLexicon, type CompiledLexicon } from '../lexicon.js';
 import { blockSlots } from '../nlp.js';
-import { TextMemo } from '../memo.js';
+import { TextMemo, BLOCKS, SENTENCES } from '../memo.js';
 import substanceData from '../../rules/lexicons/substance.json' with { type: 'json' };
 import cueData from '../../rules/lexicons/substance-cues.json' with { type: 'json' };
 
@@ -264,7 +264,7 @@ class SentenceCues {
   get result() { return this.has(2048, RESULT); }
 }
 
-const cueCache = new TextMemo<SentenceCues>(4000);
+const cueCache = new TextMemo<SentenceCues>(SENTENCES);
 function cuesOf(text: string): SentenceCues {
   let c = cueCache.get(text);
   if (!c) {
@@ -653,7 +653,7 @@ const extendedMemo = new WeakMap<FamilyLexicon, TextMemo<BlockSummary>>();
 export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOptions): void {
   const lex = lexiconFor(options);
   let memo: TextMemo<BlockSummary> | undefined;
-  if (lex !== baseLexicon && !(memo = extendedMemo.get(lex))) extendedMemo.set(lex, (memo = new TextMemo(2000)));
+  if (lex !== baseLexicon && !(memo = extendedMemo.get(lex))) extendedMemo.set(lex, (memo = new TextMemo(BLOCKS)));
   const slots = blockSlots(doc);
   const blocks = doc.blocks;
   const kind = doc.kind;
