@@ -267,14 +267,17 @@ function allBlockFacts(doc: Doc): BlockFacts[] {
 function judgeMentions(doc: Doc, b: number): MentionFact[] {
   const block = doc.blocks[b];
   const first = block.sentences[0]?.index ?? 0;
+  const hits = doc.hitsInBlock(LEXICON, b);
+  const out: MentionFact[] = [];
+  // Most blocks name no characteristic (only cues, or nothing at all).
+  if (!hits.some((h) => !h.group.startsWith('cue:'))) return out;
   const bySentence = new Map<number, Hit[]>();
-  for (const h of doc.hitsInBlock(LEXICON, b)) {
+  for (const h of hits) {
     if (h.sentence < 0) continue;
     let list = bySentence.get(h.sentence);
     if (!list) bySentence.set(h.sentence, (list = []));
     list.push(h);
   }
-  const out: MentionFact[] = [];
   for (const [si, list] of bySentence) {
     const sentence = doc.sentences[si];
     const chars = list.filter((h) => !h.group.startsWith('cue:'));

@@ -3,13 +3,12 @@
  * running prose), which ones its content makes necessary, and whether outstanding checks say what their
  * absence means. Rules in rules/sources-*.ts report from these facts.
  *
- * Everything is found through `doc.hitsInBlock` and judged once per block text (see BlockFacts), so a re-lint
- * re-reads only the blocks that changed and the rest is a cheap pass over cached facts. The judgements are
- * small, sentence-local tests:
- * a source name counts as cited when it is in the sources section, names a document or check in its own
- * right ("PNC printout", "DA call-out check"), or sits next to a word showing the author read, checked or
- * spoke to it ("her GP confirmed"); and not when it is negated, hypothetical or merely possessed ("he has a
- * criminal record").
+ * Everything is found through `doc.hitsInBlock` and judged with small, sentence-local tests: a source name
+ * counts as cited when it is in the sources section, names a document or check in its own right ("PNC
+ * printout", "DA call-out check"), or sits next to a word showing the author read, checked or spoke to it
+ * ("her GP confirmed"); and not when it is negated, hypothetical or merely possessed ("he has a criminal
+ * record"). The judgements are made once per block text and cached (see BlockFacts), so a re-lint re-reads
+ * only the blocks that changed and the rest is a cheap pass over cached facts.
  */
 import type { Block, Doc, Hit, Sentence } from '../document.js';
 import { compileLexicon, compileTerms, type CompiledLexicon } from '../lexicon.js';
