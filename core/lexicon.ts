@@ -45,6 +45,37 @@ function termSource(term: string): string {
 let counter = 0;
 
 /**
+ * `(?:(?<!post )\btrauma)` is `\b(?<!post )trauma`: two zero-width checks at one position, in either
+ * order. Moving the `\b` to the front lets the term share the hoisted boundary, instead of its lookbehind
+ * running at every character of the text. Returns the source without its `\b`, or null.
+ */
+function hoistPastLookbehind(src: string): string | null {
+  const m = /^\(\?:\(\?<[!=]/.exec(src);
+  if (!m) return null;
+  // Find the end of the lookbehind group (it may hold groups and escaped parentheses of its own).
+  let depth = 0;
+  let i = 3;
+  for (; i < src.length; i++) {
+    const ch = src[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') i = classEnd(src, i);
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) break;
+  }
+  if (depth !== 0 || !src.startsWith('\\b', i + 1)) return null;
+  return `(?:${src.slice(3, i + 1)}${src.slice(i + 3)}`;
+}
+
+/** Index of the `]` that closes the character class opening at `start`. */
+function classEnd(src: string, start: number): number {
+  for (let k = start + 1; k < src.length; k++) {
+    if (src[k] === '\\') k++;
+    else if (src[k] === ']' && k > start + 1) return k;
+  }
+  return src.length;
+}
+
+/**
  * Compiles groups of terms into two regular expressions (case-insensitive and case-sensitive), longest
  * terms first so "CPS case summary" wins over "CPS".
  */
@@ -64,7 +95,7 @@ export function compileLexicon(name: string, groups: Record<string, readonly str
     if (!all.length) return null;
     // Terms that start on a word boundary share one hoisted `\b`: V8 then rejects most positions once
     // instead of once per term (about 3x faster on large lexicons). Capture groups stay in `list` order.
-    const hoist = (src: string) => (src.startsWith('\\b') ? src.slice(2) : src.startsWith('(?:\\b') ? `(?:${src.slice(5)}` : null);
+    const hoist = (src: string) => (src.startsWith('\\b') ? src.slice(2) : src.startsWith('(?:\\b') ? `(?:${src.slice(5)}` : hoistPastLookbehind(src));
     const word = all.filter((e) => hoist(e.src) !== null);
     const rest = all.filter((e) => hoist(e.src) === null);
     const parts: string[] = [];
