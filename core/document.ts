@@ -73,12 +73,12 @@ interface BlockFacts {
    * analysers' memos keyed by sentence text find them without hashing a fresh copy on each lint.
    */
   sentenceTexts: string[];
-  hits: Map<string, TermMatch[]>;
-  /** The same hits at absolute offsets, from the last time the block sat at `start` (shared: read-only). */
-  placed?: Map<string, { start: number; block: number; sentence0: number; hits: Hit[] }>;
+  /** Lexicon matches by lexicon key, relative to the block (read-only: shared by every document with the block). */
+  hits: Map<string, readonly TermMatch[]>;
 }
 
 const markdown = unified().use(remarkParse);
+const NO_MATCHES: readonly TermMatch[] = Object.freeze([]);
 
 // ---------------------------------------------------------------------------------------------------
 // Cache of per-block facts, keyed by the block's text, in two generations (see core/memo.ts) so a long
@@ -567,17 +567,9 @@ export class Doc {
     let rel = facts.hits.get(lexicon.key);
     if (!rel) {
       rel = lexicon.match(block.text);
-      facts.hits.set(lexicon.key, rel);
+      // Most lexicons find nothing in most blocks: one shared empty list instead of one each.
+      facts.hits.set(lexicon.key, rel.length ? rel : NO_MATCHES);
     }
-    // Placing hits at absolute offsets allocates per hit; an unchanged block at the same place (every block
-    // before an edit, and all of them on a warm re-lint) reuses the hits placed last time.
-    const sentence0 = block.sentences.length ? block.sentences[0].index : -1;
-    const placed = facts.placed?.get(lexicon.key);
-    if (placed && placed.start === block.start && placed.block === block.index && placed.sentence0 === sentence0) {
-      for (const h of placed.hits) out.push(h);
-      return;
-    }
-    const hits: Hit[] = [];
     let si = 0;
     for (const m of rel) {
       const start = block.start + m.start;
@@ -585,10 +577,8 @@ export class Doc {
       const sentence = block.sentences[si];
       // A literal, not `{ ...m, … }`: one fixed shape, cheaper to build and to read (measured: warm re-lint of
       // 10,000 words about a third faster). Property order is kept so serialised output does not change.
-      hits.push({ start, end: block.start + m.end, group: m.group, term: m.term, block: block.index, sentence: sentence ? sentence.index : -1 });
+      out.push({ start, end: block.start + m.end, group: m.group, term: m.term, block: block.index, sentence: sentence ? sentence.index : -1 });
     }
-    (facts.placed ??= new Map()).set(lexicon.key, { start: block.start, block: block.index, sentence0, hits });
-    for (const h of hits) out.push(h);
   }
 
   /** The sentence containing an offset (or the nearest one before it). */
