@@ -14,8 +14,7 @@ export class TextMemo<V> {
   private old = new Map<string, V>();
 
   constructor(private readonly limit: number) {
-    live.add(new WeakRef(this));
-    if (live.size > 256) for (const ref of live) if (!ref.deref()) live.delete(ref);
+    register(this);
   }
 
   get(key: string): V | undefined {
@@ -57,8 +56,56 @@ export class TextMemo<V> {
   }
 }
 
-/** Every memo still in use (weakly: a lexicon compiled for one set of options can go away with its memo). */
-const live = new Set<WeakRef<TextMemo<unknown>>>();
+/**
+ * One value per block of a document, kept by block text across lints, for analysers. The last lint's
+ * blocks are tried first — at the same index, or the same distance from the end — because after an edit
+ * nearly every block is found there, and comparing with one string is cheaper than a lookup in a large
+ * map (whose scattered buckets cost cache misses); the rest come from a TextMemo, and only text not seen
+ * before is computed.
+ */
+export class BlockValues<V> {
+  private readonly byText: TextMemo<V>;
+  private lastTexts: string[] = [];
+  private lastValues: V[] = [];
+
+  constructor(limit = BLOCKS) {
+    this.byText = new TextMemo(limit);
+    register(this);
+  }
+
+  /** Values for `blocks` in order; `make(b)` computes one for a block whose text has not been seen. */
+  of(blocks: readonly { text: string }[], make: (b: number) => V): V[] {
+    const n = blocks.length;
+    const shift = this.lastTexts.length - n;
+    const texts: string[] = new Array(n);
+    const values: V[] = new Array(n);
+    for (let b = 0; b < n; b++) {
+      const text = blocks[b].text;
+      texts[b] = text;
+      let v: V | undefined;
+      if (this.lastTexts[b] === text) v = this.lastValues[b];
+      else if (shift !== 0 && this.lastTexts[b + shift] === text) v = this.lastValues[b + shift];
+      else if ((v = this.byText.get(text)) === undefined) this.byText.set(text, (v = make(b)));
+      values[b] = v as V;
+    }
+    this.lastTexts = texts;
+    this.lastValues = values;
+    return values;
+  }
+
+  clear(): void {
+    this.byText.clear();
+    this.lastTexts = [];
+    this.lastValues = [];
+  }
+}
+
+/** Every cache still in use (weakly: a lexicon compiled for one set of options can go away with its memo). */
+const live = new Set<WeakRef<{ clear(): void }>>();
+function register(cache: { clear(): void }): void {
+  live.add(new WeakRef(cache));
+  if (live.size > 256) for (const ref of live) if (!ref.deref()) live.delete(ref);
+}
 
 /** Resets for caches that are not TextMemos (such as "the blocks of the last lint"). */
 const resets: (() => void)[] = [];

@@ -14,7 +14,7 @@
  */
 import nlp from 'compromise';
 import type { Doc } from './document.js';
-import { TextMemo, BLOCKS, SENTENCES } from './memo.js';
+import { BlockValues, TextMemo, SENTENCES } from './memo.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Negation
@@ -193,23 +193,12 @@ export interface BlockSlot {
   substance: unknown;
 }
 
-const slotCache = new TextMemo<BlockSlot>(BLOCKS);
+const slotCache = new BlockValues<BlockSlot>();
 const slotsByDoc = new WeakMap<Doc, BlockSlot[]>();
 
 /** The slot of each block of `doc`, by block index (looked up once per document). */
 export function blockSlots(doc: Doc): BlockSlot[] {
   let slots = slotsByDoc.get(doc);
-  if (slots) return slots;
-  slots = new Array<BlockSlot>(doc.blocks.length);
-  for (let b = 0; b < doc.blocks.length; b++) {
-    const text = doc.blocks[b].text;
-    let slot = slotCache.get(text);
-    if (!slot) {
-      slot = { mentalHealth: undefined, substance: undefined };
-      slotCache.set(text, slot);
-    }
-    slots[b] = slot;
-  }
-  slotsByDoc.set(doc, slots);
+  if (!slots) slotsByDoc.set(doc, (slots = slotCache.of(doc.blocks, () => ({ mentalHealth: undefined, substance: undefined }))));
   return slots;
 }

@@ -9,7 +9,7 @@
 import type { Doc, Hit, Sentence } from '../document.js';
 import type { Analysis, LintOptions, Span } from '../types.js';
 import { compileLexicon } from '../lexicon.js';
-import { TextMemo, BLOCKS, onClearMemos } from '../memo.js';
+import { BlockValues } from '../memo.js';
 import lexicon from '../../rules/lexicons/diversity.json' with { type: 'json' };
 
 /** Characteristic ids (the lexicon's group names without a `:ref`/`:ok` suffix). */
@@ -220,47 +220,12 @@ interface BlockFacts {
   pronouns?: { he: number; she: number };
 }
 
-/** Block text → facts, in two generations (core/memo.ts). The lexicons are fixed, and no option changes a block's facts. */
-const blockCache = new TextMemo<BlockFacts>(BLOCKS);
-
-function blockFacts(doc: Doc, b: number): BlockFacts {
-  const text = doc.blocks[b].text;
-  let f = blockCache.get(text);
-  if (!f) {
-    f = { mentions: judgeMentions(doc, b), dates: blockDates(doc, b) };
-    blockCache.set(text, f);
-  }
-  return f;
-}
-
-/**
- * The previous lint's blocks by index. After an edit most blocks are found again at the same index or at the
- * same distance from the end, and matching them against one string is cheaper than the Map lookup, whose
- * scattered buckets cost a few cache misses per block. Facts depend only on the text, so a match is exact.
- */
-let lastTexts: string[] = [];
-let lastFacts: BlockFacts[] = [];
-onClearMemos(() => {
-  lastTexts = [];
-  lastFacts = [];
-});
+/** Block text → facts (core/memo.ts). The lexicons are fixed, and no option changes a block's facts. */
+const blockFacts = new BlockValues<BlockFacts>();
 
 /** Facts for every block of the document, in order. */
 function allBlockFacts(doc: Doc): BlockFacts[] {
-  const n = doc.blocks.length;
-  const shift = lastTexts.length - n;
-  const texts: string[] = new Array(n);
-  const perBlock: BlockFacts[] = new Array(n);
-  for (let b = 0; b < n; b++) {
-    const text = doc.blocks[b].text;
-    texts[b] = text;
-    if (lastTexts[b] === text) perBlock[b] = lastFacts[b];
-    else if (shift !== 0 && lastTexts[b + shift] === text) perBlock[b] = lastFacts[b + shift];
-    else perBlock[b] = blockFacts(doc, b);
-  }
-  lastTexts = texts;
-  lastFacts = perBlock;
-  return perBlock;
+  return blockFacts.of(doc.blocks, (b) => ({ mentions: judgeMentions(doc, b), dates: blockDates(doc, b) }));
 }
 
 /** Judges each characteristic the block mentions, sentence by sentence. */

@@ -11,7 +11,7 @@
  */
 import type { Block, Doc, Hit, Sentence } from '../document.js';
 import { compileLexicon, type CompiledLexicon } from '../lexicon.js';
-import { TextMemo, BLOCKS, SENTENCES, onClearMemos } from '../memo.js';
+import { BlockValues, TextMemo, SENTENCES, onClearMemos } from '../memo.js';
 import type { Analysis, CuriosityEvent, LintOptions, SectionId } from '../types.js';
 import eventsData from '../../rules/lexicons/events.json' with { type: 'json' };
 import cuesData from '../../rules/lexicons/curiosity-cues.json' with { type: 'json' };
@@ -250,30 +250,12 @@ interface HistoryHit {
 const ORDER = /\border\b/i;
 const CLAUSE_END = /[;:]\s*$/;
 
-/** Per-block memos, keyed by the block's text (which `Doc` has already hashed for its own cache). */
-const blockMemos = new TextMemo<BlockMemo>(BLOCKS);
-/**
- * The blocks of the last lint, by index. A re-lint mostly sees the same texts at the same places, and
- * comparing with those is cheaper than a lookup in the large map above (which an editing session fills).
- */
-let lastTexts: string[] = [];
-let lastMemos: BlockMemo[] = [];
+/** Per-block memos, keyed by the block's text (see core/memo.ts). */
+const blockMemos = new BlockValues<BlockMemo>();
 onClearMemos(() => {
-  lastTexts = [];
-  lastMemos = [];
   surnameHead = undefined;
   surnameFound = null;
 });
-
-function blockMemo(doc: Doc, block: Block): BlockMemo {
-  let m = blockMemos.get(block.text);
-  // `Doc` splits a block's sentences from its text alone, so a memo always fits; the count check is a cheap guard.
-  if (!m || m.sentences.length !== block.sentences.length) {
-    m = buildBlockMemo(doc, block, block.text);
-    blockMemos.set(block.text, m);
-  }
-  return m;
-}
 
 /**
  * Reads a block's hits (through the document's per-block hit cache) into a memo. Strings kept in the memo
@@ -542,25 +524,11 @@ class Context {
     readonly options: LintOptions,
   ) {
     const { blocks } = doc;
-    // Sized up front: growing arrays of this length by push allocates about three times the memory.
-    const texts: string[] = new Array(blocks.length);
-    this.memos = new Array(blocks.length);
+    this.memos = blockMemos.of(blocks, (b) => buildBlockMemo(doc, blocks[b], blocks[b].text));
+    // Sized up front: growing an array of this length by push allocates about three times the memory.
     this.sents = new Array(doc.sentences.length);
-    // Blocks added or removed since the last lint shift the unchanged ones after them by this much.
-    const shift = lastTexts.length - blocks.length;
     let n = 0;
-    for (const block of blocks) {
-      const i = block.index;
-      let memo: BlockMemo | undefined;
-      if (lastTexts[i] === block.text) memo = lastMemos[i];
-      else if (shift && lastTexts[i + shift] === block.text) memo = lastMemos[i + shift];
-      if (!memo || memo.sentences.length !== block.sentences.length) memo = blockMemo(doc, block);
-      texts[i] = block.text;
-      this.memos[i] = memo;
-      for (const s of memo.sentences) this.sents[n++] = s;
-    }
-    lastTexts = texts;
-    lastMemos = this.memos;
+    for (const memo of this.memos) for (const s of memo.sentences) this.sents[n++] = s;
     this.surname = surnameOf(doc.text);
     this.surnameLower = this.surname?.toLowerCase();
   }

@@ -17,7 +17,7 @@ import { SOURCE_IDS } from '../types.js';
 import sourcesData from '../../rules/lexicons/sources.json' with { type: 'json' };
 import cuesData from '../../rules/lexicons/sources-cues.json' with { type: 'json' };
 import triggersData from '../../rules/lexicons/sources-triggers.json' with { type: 'json' };
-import { TextMemo, BLOCKS, onClearMemos } from '../memo.js';
+import { BlockValues } from '../memo.js';
 
 type Groups = Record<string, string[]>;
 
@@ -264,51 +264,14 @@ interface BlockFacts {
 }
 
 
-/** Block facts for one sources lexicon. */
-interface BlockCache {
-  byText: TextMemo<BlockFacts>;
-  /**
-   * The previous lint's blocks by index. After an edit most blocks are found again at the same index or at
-   * the same distance from the end, and matching them against one string is cheaper than the Map lookup,
-   * whose scattered buckets cost a few cache misses per block. Facts depend only on the text: a match is exact.
-   */
-  lastTexts: string[];
-  lastFacts: BlockFacts[];
-}
-
-/** Per sources lexicon. A WeakMap, so lexicons compiled for `options.terms` are not kept alive. */
-let blockCaches = new WeakMap<CompiledLexicon, BlockCache>();
-onClearMemos(() => (blockCaches = new WeakMap()));
+/** Block facts per sources lexicon. A WeakMap, so lexicons compiled for `options.terms` are not kept alive. */
+const blockCaches = new WeakMap<CompiledLexicon, BlockValues<BlockFacts>>();
 
 /** Facts for every block of the document, in order. */
 function allBlockFacts(doc: Doc, lexicon: CompiledLexicon): BlockFacts[] {
   let cache = blockCaches.get(lexicon);
-  if (!cache) blockCaches.set(lexicon, (cache = { byText: new TextMemo(BLOCKS), lastTexts: [], lastFacts: [] }));
-  const { lastTexts, lastFacts } = cache;
-  const n = doc.blocks.length;
-  const shift = lastTexts.length - n;
-  const texts: string[] = new Array(n);
-  const perBlock: BlockFacts[] = new Array(n);
-  for (let b = 0; b < n; b++) {
-    const text = doc.blocks[b].text;
-    texts[b] = text;
-    if (lastTexts[b] === text) perBlock[b] = lastFacts[b];
-    else if (shift !== 0 && lastTexts[b + shift] === text) perBlock[b] = lastFacts[b + shift];
-    else perBlock[b] = blockFacts(cache.byText, doc, b, lexicon);
-  }
-  cache.lastTexts = texts;
-  cache.lastFacts = perBlock;
-  return perBlock;
-}
-
-function blockFacts(byText: TextMemo<BlockFacts>, doc: Doc, b: number, lexicon: CompiledLexicon): BlockFacts {
-  const text = doc.blocks[b].text;
-  let f = byText.get(text);
-  if (!f) {
-    f = { hasSources: doc.hitsInBlock(lexicon, b).length > 0, judged: [undefined, undefined] };
-    byText.set(text, f);
-  }
-  return f;
+  if (!cache) blockCaches.set(lexicon, (cache = new BlockValues()));
+  return cache.of(doc.blocks, (b) => ({ hasSources: doc.hitsInBlock(lexicon, b).length > 0, judged: [undefined, undefined] }));
 }
 
 function judged(f: BlockFacts, doc: Doc, b: number, inSources: boolean, lexicon: CompiledLexicon): Judged {
