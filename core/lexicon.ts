@@ -26,9 +26,9 @@ export interface CompiledLexicon {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function termSource(term: string): string {
-  if (term.length > 2 && term.startsWith('/') && term.endsWith('/')) return `(?:${term.slice(1, -1).replace(/(^|[^\\])\((?!\?)/g, '$1(?:')})`; // keep group numbering ours
-  const body = term
+/** The pattern of a plain term, without word boundaries: spaces match spaces or hyphens, `*` a word ending. */
+export function plainTermSource(term: string): string {
+  return term
     .trim()
     .split(/\s+/)
     .map((word) => {
@@ -37,6 +37,11 @@ function termSource(term: string): string {
       return star ? `${w}[\\w'’-]*` : w;
     })
     .join('[\\s-]+');
+}
+
+function termSource(term: string): string {
+  if (term.length > 2 && term.startsWith('/') && term.endsWith('/')) return `(?:${term.slice(1, -1).replace(/(^|[^\\])\((?!\?)/g, '$1(?:')})`; // keep group numbering ours
+  const body = plainTermSource(term);
   const start = /^\w/.test(term) ? '\\b' : '';
   const end = /[\w*]$/.test(term) ? '\\b' : '';
   return `${start}${body}${end}`;

@@ -9,12 +9,9 @@
  * consulted only when a coordinating "and"/"or" sits between a negation cue and the term and the word
  * after it is not obviously a verb or a noun — the one place where part-of-speech decides the scope:
  * "never self-harmed and reported no thoughts…" vs "does not drink and has been depressed since May".
- *
- * It also keeps the per-block memo the two analysers share (`blockSlots`).
  */
 import nlp from 'compromise';
-import type { Doc } from './document.js';
-import { BlockValues, TextMemo, SENTENCES } from './memo.js';
+import { TextMemo, SENTENCES } from './memo.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Negation
@@ -178,27 +175,4 @@ export function isAboutOther(sentence: string, start: number, mainSurname?: stri
     if (!SUBJECT_BREAK.test(between) || RELATIVE.test(between)) return true;
   }
   return false;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Per-block memo shared by the mental-health and substance analysers
-
-/**
- * What the two analysers cache about one block's text (each its own field, typed by its owner). Both read
- * every block on every lint; one shared slot per text means one map lookup per block per lint — a string
- * comparison as long as the block — instead of one per analyser.
- */
-export interface BlockSlot {
-  mentalHealth: unknown;
-  substance: unknown;
-}
-
-const slotCache = new BlockValues<BlockSlot>();
-const slotsByDoc = new WeakMap<Doc, BlockSlot[]>();
-
-/** The slot of each block of `doc`, by block index (looked up once per document). */
-export function blockSlots(doc: Doc): BlockSlot[] {
-  let slots = slotsByDoc.get(doc);
-  if (!slots) slotsByDoc.set(doc, (slots = slotCache.of(doc.blocks, () => ({ mentalHealth: undefined, substance: undefined }))));
-  return slots;
 }

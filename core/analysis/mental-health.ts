@@ -19,8 +19,8 @@ import indicatorData from '../../rules/lexicons/mental-health.json' with { type:
 import cueData from '../../rules/lexicons/mental-health-cues.json' with { type: 'json' };
 import type { Block, Doc } from '../document.js';
 import { compileLexicon } from '../lexicon.js';
-import { TextMemo, SENTENCES, onClearMemos } from '../memo.js';
-import { blockSlots, isAboutOther, isEnquiry, isNegated } from '../nlp.js';
+import { BlockValues, TextMemo, SENTENCES, onClearMemos } from '../memo.js';
+import { isAboutOther, isEnquiry, isNegated } from '../nlp.js';
 import type { Analysis, CoverageStatus, LintOptions, Span } from '../types.js';
 
 const indicators = compileLexicon('mental-health', indicatorData.groups);
@@ -257,6 +257,9 @@ interface BlockSummary {
   titles: { names: [string, number][]; dangling: boolean } | undefined;
 }
 
+/** Block summaries, by block text (core/memo.ts). */
+const blockSummaries = new BlockValues<BlockSummary>();
+
 function summarise(doc: Doc, block: Block): BlockSummary {
   const s: BlockSummary = { proposal: false, bereavement: false, sentences: [], firstTitle: -1, lastSensitive: -1, base: undefined, variant: undefined, cues: undefined, titles: undefined };
   if (block.type === 'heading') return s;
@@ -384,13 +387,7 @@ export function analyseMentalHealth(doc: Doc, analysis: Analysis, options: LintO
   };
   factsByAnalysis.set(analysis, facts);
 
-  // Block summaries, cached by block text in the slots shared with the substance analyser.
-  const slots = blockSlots(doc);
-  const summaries: BlockSummary[] = new Array(blocks.length);
-  for (let b = 0; b < blocks.length; b++) {
-    const slot = slots[b];
-    summaries[b] = (slot.mentalHealth as BlockSummary | undefined) ?? (slot.mentalHealth = summarise(doc, blocks[b])) as BlockSummary;
-  }
+  const summaries = blockSummaries.of(blocks, (b) => summarise(doc, blocks[b]));
 
   // The surname is looked up once a sentence with indicators has a title, and applies from there on.
   let surnameKnown = false;

@@ -11,9 +11,8 @@
  */
 import type { Block, Doc, Hit, Sentence } from '../document.js';
 import type { Analysis, LintOptions, Span } from '../types.js';
-import { compileLexicon, type CompiledLexicon } from '../lexicon.js';
-import { blockSlots } from '../nlp.js';
-import { TextMemo, BLOCKS, SENTENCES } from '../memo.js';
+import { compileLexicon, plainTermSource, type CompiledLexicon } from '../lexicon.js';
+import { BlockValues, TextMemo, SENTENCES } from '../memo.js';
 import substanceData from '../../rules/lexicons/substance.json' with { type: 'json' };
 import cueData from '../../rules/lexicons/substance-cues.json' with { type: 'json' };
 
@@ -78,20 +77,6 @@ export function substanceFacts(analysis: Analysis): SubstanceFacts {
 
 type Groups = Record<string, string[]>;
 
-const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Same reading of a plain term as core/lexicon.ts (spaces match spaces or hyphens, `*` a word ending). */
-function plainSource(term: string): string {
-  return term
-    .trim()
-    .split(/\s+/)
-    .map((w) => {
-      const star = w.endsWith('*');
-      const body = escapeRe(star ? w.slice(0, -1) : w).replace(/['’]/g, "['’]");
-      return star ? `${body}[\\w'’-]*` : body;
-    })
-    .join('[\\s-]+');
-}
-
 /**
  * Compiles a family lexicon for speed. The JSON stays plain lists people can edit; here plain word-bounded
  * terms from every group are folded into two alternations (multi-word phrases; single words), which the
@@ -118,9 +103,9 @@ function buildFamily(name: string, groups: Groups): FamilyLexicon {
     const plain = terms.filter((t) => t.trim() && isPlain(t));
     phrases[group] = terms.filter((t) => t.trim() && !isPlain(t));
     for (const t of plain) (/\s/.test(t.trim()) ? multi : single).push(t);
-    if (plain.length) anchored.push([group, new RegExp(`^(?:${plain.map(plainSource).join('|')})$`, 'i')]);
+    if (plain.length) anchored.push([group, new RegExp(`^(?:${plain.map(plainTermSource).join('|')})$`, 'i')]);
   }
-  const fold = (list: string[]) => `/\\b(?:${[...list].sort((a, b) => b.length - a.length).map(plainSource).join('|')})\\b/`;
+  const fold = (list: string[]) => `/\\b(?:${[...list].sort((a, b) => b.length - a.length).map(plainTermSource).join('|')})\\b/`;
   if (multi.length) phrases['~plain'] = [fold(multi)];
   const memo = new Map<string, string>();
   return {
@@ -646,33 +631,26 @@ function firstUnexploredEntry(blocks: readonly Block[], summaries: BlockSummary[
   return undefined;
 }
 
-/** Block summaries by block text for lexicons extended with an organisation's terms (the base lexicon's live in the shared block slots). */
-const extendedMemo = new WeakMap<FamilyLexicon, TextMemo<BlockSummary>>();
+/** Block summaries by block text, per lexicon (an organisation's terms make another; a WeakMap lets it go). */
+const blockSummaries = new WeakMap<FamilyLexicon, BlockValues<BlockSummary>>();
 
 /** Fills `analysis.categories['substance-misuse']` and the facts the substance rules read. */
 export function analyseSubstance(doc: Doc, analysis: Analysis, options: LintOptions): void {
   const lex = lexiconFor(options);
-  let memo: TextMemo<BlockSummary> | undefined;
-  if (lex !== baseLexicon && !(memo = extendedMemo.get(lex))) extendedMemo.set(lex, (memo = new TextMemo(BLOCKS)));
-  const slots = blockSlots(doc);
+  let memo = blockSummaries.get(lex);
+  if (!memo) blockSummaries.set(lex, (memo = new BlockValues()));
   const blocks = doc.blocks;
   const kind = doc.kind;
   const caseNotes = kind === 'case-notes';
 
-  const summaries: BlockSummary[] = new Array(blocks.length);
+  const summaries = memo.of(blocks, (b) => summarise(doc, blocks[b], lex));
   const evidence: Span[] = [];
   let linked = false;
   let evidencedSomewhere = false;
   let anyUse = false;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
-    let s = memo ? memo.get(block.text) : (slots[b].substance as BlockSummary | undefined);
-    if (!s) {
-      s = summarise(doc, block, lex);
-      if (!memo) slots[b].substance = s;
-      else memo.set(block.text, s);
-    }
-    summaries[b] = s;
+    const s = summaries[b];
     if (!s.roles.length) continue;
     if (s.evidenceAt !== block.start) {
       s.evidenceAt = block.start;
