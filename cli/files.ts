@@ -2,7 +2,7 @@
  * Turns the paths on the command line into texts to check. Every problem with one input becomes an
  * `InputError` naming the file and what is wrong with it, so one bad file never stops the others.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 
 /** Larger than any real report; protects against pointing curio at a log or a disk image. */
@@ -60,7 +60,7 @@ export function collectPaths(paths: readonly string[]): { files: string[]; error
       if (found.length === 0) errors.push({ path: p, problem: 'folder contains no .md or .txt documents' });
       found.forEach(add);
     } else if (stat.isFile()) add(p);
-    else errors.push({ path: p, problem: 'not a regular file' });
+    else errors.push({ path: p, problem: `skipped: ${kindOf(stat)}, not a regular file` });
   }
   return { files, errors };
 }
@@ -77,6 +77,21 @@ function walk(dir: string, out: string[], errors: InputError[]) {
         errors.push({ path, problem: describeFsError(e) });
       }
     } else if ((entry.isFile() || entry.isSymbolicLink()) && EXTENSIONS.has(extname(entry.name).toLowerCase())) {
+      // A link is followed only to a regular file: a link to /dev/zero would fill memory, one to a FIFO
+      // would block the run forever.
+      if (entry.isSymbolicLink()) {
+        let target;
+        try {
+          target = statSync(path);
+        } catch (e) {
+          errors.push({ path, problem: describeFsError(e) });
+          continue;
+        }
+        if (!target.isFile()) {
+          errors.push({ path, problem: `skipped: links to ${kindOf(target)}, not a regular file` });
+          continue;
+        }
+      }
       out.push(path);
     }
   }
@@ -88,14 +103,49 @@ export async function readInput(path: string): Promise<Input | InputError> {
   try {
     if (path === '-') bytes = await readStdin();
     else {
-      const size = statSync(path).size;
-      if (size > MAX_BYTES) return { path, problem: `file is too large (${(size / 1048576).toFixed(1)} MB; the limit is 5 MB)` };
-      bytes = readFileSync(path);
+      // Checked before opening: opening a FIFO for reading blocks until something writes to it.
+      const before = statSync(path);
+      if (!before.isFile()) return { path, problem: `skipped: ${kindOf(before)}, not a regular file` };
+      const read = readCapped(path);
+      if (read === 'not-a-file') return { path, problem: 'skipped: not a regular file' };
+      if (read.length > MAX_BYTES) return { path, problem: `file is too large (over 5 MB; the limit is 5 MB)` };
+      bytes = read;
     }
   } catch (e) {
     return { path: path === '-' ? STDIN : path, problem: describeFsError(e) };
   }
   return decode(path === '-' ? STDIN : path, bytes);
+}
+
+/**
+ * Reads at most MAX_BYTES + 1 bytes, whatever the file claims its size is (a file can grow while it is read,
+ * and /proc-style files report size 0), so an oversized input is detected without holding it in memory.
+ */
+function readCapped(path: string): Buffer | 'not-a-file' {
+  const fd = openSync(path, 'r');
+  try {
+    if (!fstatSync(fd).isFile()) return 'not-a-file';
+    const buf = Buffer.allocUnsafe(MAX_BYTES + 1);
+    let total = 0;
+    for (;;) {
+      const n = readSync(fd, buf, total, buf.length - total, null);
+      if (n === 0) break;
+      total += n;
+      if (total === buf.length) break;
+    }
+    return buf.subarray(0, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** What a non-regular file is, in words a reviewer understands. */
+function kindOf(stat: import('node:fs').Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a pipe (FIFO)';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'a special file';
 }
 
 /** How standard input is named in output. */

@@ -4,6 +4,7 @@
  * beneath, so a QA reviewer can scan a folder of reports and a practitioner can work down one.
  */
 import type { Analysis, Diagnostic, DocumentKind } from '../core/types.js';
+import { forTerminal } from './terminal.js';
 
 export interface FileResult {
   path: string;
@@ -49,17 +50,17 @@ export function formatStylish(files: readonly FileResult[], c: Palette, quiet = 
     for (const d of file.diagnostics) totals[d.severity]++;
     if (file.diagnostics.length) withFindings++;
     if (quiet && file.diagnostics.length === 0) continue;
-    out.push(`${c.underline(c.bold(file.path))}  ${c.dim(`(${KIND_LABEL[file.kind]})`)}`);
+    out.push(`${c.underline(c.bold(forTerminal(file.path)))}  ${c.dim(`(${KIND_LABEL[file.kind]})`)}`);
     if (!quiet) out.push(`  ${coverageLine(file.analysis, c)}`);
     if (file.diagnostics.length === 0) out.push(`  ${c.green('✓')} nothing to raise`);
     const width = Math.max(...file.diagnostics.map((d) => `${d.start.line}:${d.start.column}`.length), 0);
     for (const d of file.diagnostics) {
       const place = `${d.start.line}:${d.start.column}`.padEnd(width);
-      out.push(`  ${c.dim(place)}  ${severityLabel(d.severity, c)}  ${d.message}  ${c.dim(d.ruleId)}`);
+      out.push(`  ${c.dim(place)}  ${severityLabel(d.severity, c)}  ${forTerminal(d.message)}  ${c.dim(d.ruleId)}`);
       const indent = ' '.repeat(2 + width + 2);
       const quote = excerpt(file.text, d);
       if (quote) out.push(`${indent}${c.dim(`“${quote}”`)}`);
-      for (const p of d.prompts) out.push(`${indent}${c.blue('?')} ${p}`);
+      for (const p of d.prompts) out.push(`${indent}${c.blue('?')} ${forTerminal(p)}`);
     }
     out.push('');
   }

@@ -16,6 +16,7 @@ import type { InputError } from './files.js';
 import { COLOURS, formatStylish, PLAIN } from './format-stylish.js';
 import type { FileResult } from './format-stylish.js';
 import { toSarif } from './format-sarif.js';
+import { forTerminal } from './terminal.js';
 
 const VERSION: string = pkg.version;
 
@@ -75,7 +76,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     results.push({ path: input.path, kind: result.kind, diagnostics, analysis: result.analysis, text: input.text });
   }
 
-  for (const e of errors) process.stderr.write(`curio: ${e.path}: ${e.problem}\n`);
+  for (const e of errors) process.stderr.write(`curio: ${forTerminal(e.path)}: ${forTerminal(e.problem)}\n`);
   process.stdout.write(render(args, results, errors, rules));
 
   if (errors.length) return 2;

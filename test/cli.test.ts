@@ -2,8 +2,8 @@
  * The command line, run the way people and the scorer run it: the built bundle (`node bin/curio.js`)
  * spawned on real files in a temporary folder.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync, chmodSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, chmodSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -337,5 +337,43 @@ describe('sarif output', () => {
       expect(g.snippet.text).toBe(text.slice(g.charOffset, g.charOffset + g.charLength));
     }
     if (flagging) expect(run.results.some((x: { ruleId: string }) => x.ruleId === flagging.rule.meta.id)).toBe(true);
+  });
+});
+
+describe('special files and terminal safety (issue #11)', () => {
+  it('skips a link to a device or a FIFO inside a folder with a one-line note, and checks the rest', () => {
+    const folder = join(dir, 'special');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'real.txt'), 'He was arrested on Saturday.\n');
+    symlinkSync('/dev/zero', join(folder, 'zero.txt'));
+    execFileSync('mkfifo', [join(folder, 'pipe-target')]);
+    symlinkSync(join(folder, 'pipe-target'), join(folder, 'pipe.md'));
+    // A hang or a read of /dev/zero into memory would hit this timeout instead of finishing.
+    const r = spawnSync(process.execPath, [bin, 'check', '--format', 'json', folder], { encoding: 'utf8', timeout: 20000, env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/zero\.txt: skipped: links to a device, not a regular file/);
+    expect(r.stderr).toMatch(/pipe\.md: skipped: links to a pipe \(FIFO\), not a regular file/);
+    const report = JSON.parse(r.stdout);
+    expect(report.files.map((f: { path: string }) => f.path.split('/').pop())).toEqual(['real.txt']);
+  });
+
+  it('refuses a device named on the command line without reading it', () => {
+    const r = spawnSync(process.execPath, [bin, 'check', '/dev/zero'], { encoding: 'utf8', timeout: 20000 });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('curio: /dev/zero: skipped: a device, not a regular file');
+  });
+
+  it('shows control characters in file names and messages as escapes, never raw', () => {
+    const name = 'evil\u001b[2J\rname\n.txt';
+    file(name, 'Case notes.\n\n12/03/2024 Home visit. He has a new partner.\n');
+    const r = curio(['check', name]);
+    expect(r.stdout).not.toMatch(/[\u001b\r]/);
+    expect(r.stdout).toContain('evil\\x1b[2J\\rname\\n.txt');
+    file('empty\u001b]0;title\u0007.txt', '');
+    const e = curio(['check', 'empty\u001b]0;title\u0007.txt']);
+    expect(e.stderr).not.toMatch(/[\u001b\u0007]/);
+    expect(e.stderr).toContain('empty\\x1b]0;title\\x07.txt');
   });
 });
