@@ -7,6 +7,7 @@
  * A term starting with `=` is matched case-sensitively (acronyms such as "=DA", "=PoP").
  */
 import { TextMemo, SENTENCES } from './memo.js';
+import type { TermsOption } from './types.js';
 
 export interface TermMatch {
   start: number;
@@ -168,4 +169,68 @@ export function compileLexicon(name: string, groups: Record<string, readonly str
 /** Convenience for a flat list of terms. */
 export function compileTerms(name: string, terms: readonly string[]): CompiledLexicon {
   return compileLexicon(name, { [name]: terms });
+}
+
+/**
+ * Why a term from settings (`.curiorc.json`, the options page, managed policy) cannot be used, or undefined
+ * when it is fine. Plain terms are always fine: they are escaped. A `/…/` term must compile and must not
+ * be able to backtrack catastrophically, because it runs against every paragraph on every keystroke:
+ * `/(a+)+$/` would hang the checker on one long line. The check is structural (no quantified group that
+ * itself holds an unbounded quantifier or an alternation, no back-references), so it never needs timing.
+ */
+export function termProblem(term: string): string | undefined {
+  if (!(term.length > 2 && term.startsWith('/') && term.endsWith('/'))) return undefined;
+  const body = term.slice(1, -1);
+  try {
+    new RegExp(body, 'gi');
+  } catch (e) {
+    return `is not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: /, '')})`;
+  }
+  if (/\\[1-9]|\\k</.test(body)) return 'uses a back-reference, which can make matching very slow; use plain words instead';
+  // One frame per open group: does it (so far) hold an unbounded quantifier or a top-level alternation?
+  const stack: { risky: boolean }[] = [{ risky: false }];
+  const unboundedAt = (i: number) => body[i] === '*' || body[i] === '+' || (body[i] === '{' && /^\{\d+,\}/.test(body.slice(i)));
+  const quantifierAt = (i: number) => unboundedAt(i) || body[i] === '?' || (body[i] === '{' && /^\{\d+(,\d+)?\}/.test(body.slice(i)));
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '\\') { i++; continue; }
+    if (ch === '[') { i = classEnd(body, i); continue; }
+    if (ch === '(') { stack.push({ risky: false }); continue; }
+    if (ch === '|') { stack[stack.length - 1].risky = true; continue; }
+    if (ch === ')') {
+      const inner = stack.length > 1 ? stack.pop()! : { risky: false };
+      if (inner.risky && unboundedAt(i + 1)) {
+        return 'repeats a group that itself repeats or alternates (like (a+)+), which can take minutes on one long line; simplify it';
+      }
+      if (inner.risky || quantifierAt(i + 1)) stack[stack.length - 1].risky ||= inner.risky || unboundedAt(i + 1);
+      continue;
+    }
+    if (unboundedAt(i)) stack[stack.length - 1].risky = true;
+  }
+  return undefined;
+}
+
+/** Every unusable term in organisation terms, as `key: "term" problem` lines (empty when all are fine). */
+export function termsProblems(terms: TermsOption): string[] {
+  const out: string[] = [];
+  const see = (key: string, term: unknown) => {
+    const problem = typeof term === 'string' ? termProblem(term) : undefined;
+    if (problem) out.push(`"${key}" term ${JSON.stringify(term)} ${problem}`);
+  };
+  for (const [id, names] of Object.entries(terms.sources ?? {})) for (const n of Array.isArray(names) ? names : []) see(`terms.sources.${id}`, n);
+  for (const key of ['acronyms', 'plainLanguage'] as const) for (const term of Object.keys(terms[key] ?? {})) see(`terms.${key}`, term);
+  for (const term of Array.isArray(terms.substances) ? terms.substances : []) see('terms.substances', term);
+  return out;
+}
+
+/** The same terms without the unusable ones (for managed policy, which has no one to show an error to at load). */
+export function withoutUnsafeTerms(terms: TermsOption): TermsOption {
+  const ok = (t: unknown) => typeof t === 'string' && !termProblem(t);
+  const out: TermsOption = {};
+  if (terms.sources) out.sources = Object.fromEntries(Object.entries(terms.sources).map(([id, ns]) => [id, (Array.isArray(ns) ? ns : []).filter(ok)]));
+  for (const key of ['acronyms', 'plainLanguage'] as const) {
+    if (terms[key]) out[key] = Object.fromEntries(Object.entries(terms[key]!).filter(([t]) => ok(t)));
+  }
+  if (Array.isArray(terms.substances)) out.substances = terms.substances.filter(ok);
+  return out;
 }

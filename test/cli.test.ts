@@ -377,3 +377,20 @@ describe('special files and terminal safety (issue #11)', () => {
     expect(e.stderr).toContain('empty\\x1b]0;title\\x07.txt');
   });
 });
+
+describe('settings terms are validated up front (issue #11)', () => {
+  it.each([
+    ['{"terms":{"substances":["/(/"]}}', /"terms\.substances" term "\/\(\/" is not a valid regular expression/],
+    ['{"terms":{"sources":{"substance-service":["/(a+)+$/"]}}}', /"terms\.sources\.substance-service" term "\/\(a\+\)\+\$\/" repeats a group/],
+  ])('%s stops the run with one line naming the file and key', (json, reason) => {
+    const sub = join(dir, `cfg-${Math.random().toString(36).slice(2)}`);
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, '.curiorc.json'), json);
+    writeFileSync(join(sub, 'a.txt'), 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n');
+    const r = curio(['check', 'a.txt'], { cwd: sub });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('.curiorc.json');
+    expect(r.stderr).toMatch(reason);
+  });
+});

@@ -3,6 +3,7 @@
  * storage items live in storage.ts, so this file is testable without a browser.
  */
 import type { KindOption, LintOptions, SeverityOption, TermsOption } from '../../core/types.js';
+import { withoutUnsafeTerms } from '../../core/lexicon.js';
 
 /** What the user can change on the options page (stored in `local:settings`, version 2). */
 export interface Settings {
@@ -50,7 +51,8 @@ export function sanitisePolicy(raw: unknown): ManagedPolicy {
     out.rules = {};
     for (const [id, sev] of Object.entries(p.rules as Record<string, unknown>)) if (typeof sev === 'string' && SEVERITIES.has(sev)) out.rules[id] = sev as SeverityOption;
   }
-  if (p.terms && typeof p.terms === 'object') out.terms = p.terms as TermsOption;
+  // A policy regex that does not compile or could backtrack for minutes is dropped rather than hang every tab.
+  if (p.terms && typeof p.terms === 'object') out.terms = withoutUnsafeTerms(p.terms as TermsOption);
   if (typeof p.reportKind === 'string' && KINDS.has(p.reportKind)) out.reportKind = p.reportKind as KindOption;
   return out;
 }

@@ -9,6 +9,7 @@ import type { KindOption, SeverityOption, TermsOption } from '../../../core/type
 import { CATEGORY_LABELS } from '../../overlay/colours';
 import { DEFAULT_SETTINGS, mergeSettings, normaliseOrigin, originPattern, parseSettingsJson, type EffectiveSettings, type ManagedPolicy, type Settings } from '../../utils/settings';
 import { readPolicy, settingsItem } from '../../utils/storage';
+import { termsProblems } from '../../../core/lexicon.js';
 
 const SEVERITIES: (SeverityOption | '')[] = ['', 'error', 'warning', 'info', 'off'];
 
@@ -56,6 +57,11 @@ export function Options() {
     try {
       const terms = JSON.parse(termsText) as TermsOption;
       if (!terms || typeof terms !== 'object' || Array.isArray(terms)) throw new Error('not an object');
+      const problems = termsProblems(terms);
+      if (problems.length) {
+        setMessage(`Not saved: ${problems[0]}.`);
+        return;
+      }
       void save({ ...user, terms });
     } catch {
       setMessage('Extra terms must be a JSON object, e.g. {"sources": {"substance-service": ["Horizon Recovery"]}}.');
