@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { SOURCE_IDS } from '../core/types.js';
 import type { KindOption, LintOptions, SeverityOption, TermsOption } from '../core/types.js';
 import { KINDS } from './args.js';
-import { termProblem } from '../core/lexicon.js';
+import { termsProblems } from '../core/lexicon.js';
 
 export const CONFIG_NAME = '.curiorc.json';
 
@@ -96,12 +96,6 @@ export function validateConfig(json: unknown, ruleIds: readonly string[], path =
   return config;
 }
 
-/** A `/…/` term that does not compile, or could backtrack for minutes, stops the run naming the key. */
-function checkTerm(key: string, term: string, fail: (msg: string) => never): void {
-  const problem = termProblem(term);
-  if (problem) fail(`"${key}" term ${JSON.stringify(term)} ${problem}`);
-}
-
 function validateTerms(terms: unknown, fail: (msg: string) => never): TermsOption {
   if (!isObject(terms)) fail('"terms" must be an object');
   const t = terms as Record<string, unknown>;
@@ -114,7 +108,6 @@ function validateTerms(terms: unknown, fail: (msg: string) => never): TermsOptio
     for (const [id, names] of Object.entries(t.sources as Record<string, unknown>)) {
       if (!(SOURCE_IDS as readonly string[]).includes(id)) fail(`"terms.sources" has an unknown source id "${id}" (known: ${SOURCE_IDS.join(', ')})`);
       if (!isStringList(names)) fail(`"terms.sources.${id}" must be a list of non-empty strings`);
-      for (const name of names as string[]) checkTerm(`terms.sources.${id}`, name, fail);
     }
     out.sources = t.sources as TermsOption['sources'];
   }
@@ -123,15 +116,16 @@ function validateTerms(terms: unknown, fail: (msg: string) => never): TermsOptio
     if (!isObject(t[key])) fail(`"terms.${key}" must map a term to its ${key === 'acronyms' ? 'expansion' : 'plain alternative'}`);
     for (const [term, value] of Object.entries(t[key] as Record<string, unknown>)) {
       if (!term.trim() || typeof value !== 'string' || !value.trim()) fail(`"terms.${key}" entry "${term}" must be a non-empty string`);
-      checkTerm(`terms.${key}`, term, fail);
     }
     out[key] = t[key] as Record<string, string>;
   }
   if (t.substances !== undefined) {
     if (!isStringList(t.substances)) fail('"terms.substances" must be a list of non-empty strings');
-    for (const term of t.substances as string[]) checkTerm('terms.substances', term, fail);
     out.substances = t.substances as string[];
   }
+  // A `/…/` term that does not compile, or could backtrack for minutes, stops the run naming the key.
+  const problems = termsProblems(out);
+  if (problems.length) fail(problems[0]);
   return out;
 }
 

@@ -2,7 +2,7 @@
  * Turns the paths on the command line into texts to check. Every problem with one input becomes an
  * `InputError` naming the file and what is wrong with it, so one bad file never stops the others.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 
 /** Larger than any real report; protects against pointing curio at a log or a disk image. */
@@ -107,7 +107,6 @@ export async function readInput(path: string): Promise<Input | InputError> {
       const before = statSync(path);
       if (!before.isFile()) return { path, problem: `skipped: ${kindOf(before)}, not a regular file` };
       const read = readCapped(path);
-      if (read === 'not-a-file') return { path, problem: 'skipped: not a regular file' };
       if (read.length > MAX_BYTES) return { path, problem: `file is too large (over 5 MB; the limit is 5 MB)` };
       bytes = read;
     }
@@ -121,10 +120,9 @@ export async function readInput(path: string): Promise<Input | InputError> {
  * Reads at most MAX_BYTES + 1 bytes, whatever the file claims its size is (a file can grow while it is read,
  * and /proc-style files report size 0), so an oversized input is detected without holding it in memory.
  */
-function readCapped(path: string): Buffer | 'not-a-file' {
+function readCapped(path: string): Buffer {
   const fd = openSync(path, 'r');
   try {
-    if (!fstatSync(fd).isFile()) return 'not-a-file';
     const buf = Buffer.allocUnsafe(MAX_BYTES + 1);
     let total = 0;
     for (;;) {

@@ -190,7 +190,6 @@ export function termProblem(term: string): string | undefined {
   // One frame per open group: does it (so far) hold an unbounded quantifier or a top-level alternation?
   const stack: { risky: boolean }[] = [{ risky: false }];
   const unboundedAt = (i: number) => body[i] === '*' || body[i] === '+' || (body[i] === '{' && /^\{\d+,\}/.test(body.slice(i)));
-  const quantifierAt = (i: number) => unboundedAt(i) || body[i] === '?' || (body[i] === '{' && /^\{\d+(,\d+)?\}/.test(body.slice(i)));
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];
     if (ch === '\\') { i++; continue; }
@@ -202,7 +201,8 @@ export function termProblem(term: string): string | undefined {
       if (inner.risky && unboundedAt(i + 1)) {
         return 'repeats a group that itself repeats or alternates (like (a+)+), which can take minutes on one long line; simplify it';
       }
-      if (inner.risky || quantifierAt(i + 1)) stack[stack.length - 1].risky ||= inner.risky || unboundedAt(i + 1);
+      // The enclosing group inherits the risk, and a group repeated without bound is itself a repetition.
+      stack[stack.length - 1].risky ||= inner.risky || unboundedAt(i + 1);
       continue;
     }
     if (unboundedAt(i)) stack[stack.length - 1].risky = true;
